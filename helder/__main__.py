@@ -1,0 +1,3 @@
+from helder.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""`helder audit`: read the crawl and the residents' words once, write every audit table to `data/audit/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from rich.progress import Progress
+
+from helder.atomic import atomic_path
+from helder.audit.jargon import find_jargon, summarise_terms
+from helder.audit.pages import AuditPage, load_pages
+from helder.audit.residents import page_queries, tasks
+from helder.config import Workspace
+from helder.errors import HelderError
+from helder.language import get_language
+from helder.language.lexicon import load_lexicon
+from helder.language.readability import FORMULA_NAMES, measure
+from helder.terms.store import load_terms
+
+TABLES = ("findings", "terms", "pages", "page_queries", "tasks")
+
+
+@dataclass
+class AuditResult:
+    pages: int
+    findings: int
+    terms: int
+    tasks: int
+    queries_on_pages: int
+    median_readability: float
+    tables: dict[str, Path]
+
+
+def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
+    language = get_language(ws.language)
+    lexicon = load_lexicon(language, ws.lexicon_overrides)
+    pages = load_pages(ws)
+    terms = load_terms(ws)
+
+    with Progress(disable=not show_progress, transient=True) as progress:
+        step = progress.add_task("audit", total=4)
+        findings = find_jargon(pages, lexicon)
+        progress.advance(step)
+        pq = page_queries(terms, pages)
+        progress.advance(step)
+        scores = page_scores(pages, findings, pq, ws.language)
+        progress.advance(step)
+        tables = {"findings": findings, "terms": summarise_terms(findings, lexicon, pq), "pages": scores,
+                  "page_queries": pq, "tasks": tasks(pq, pages)}
+        paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
+        progress.advance(step)
+    return AuditResult(pages=len(pages), findings=len(findings), terms=len(tables["terms"]),
+                       tasks=len(tables["tasks"]), queries_on_pages=int(pq["query_norm"].nunique()),
+                       median_readability=float(scores["readability"].median()), tables=paths)
+
+
+def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame, language: str) -> pd.DataFrame:
+    jargon_counts = findings.groupby("url").size() if not findings.empty else pd.Series(dtype=int)
+    traffic = pq.groupby("url").agg(queries=("query_norm", "nunique"), impressions=("impressions", "sum"),
+                                    clicks=("clicks", "sum"))
+    rows = []
+    for page in pages:
+        score = measure(page.running_text, language)
+        jargon = int(jargon_counts.get(page.url, 0))
+        rows.append({
+            "url": page.url, "title": page.h1 or page.title, "section": page.section,
+            "words": score.words, "sentences": score.sentences,
+            "readability": score.score, "formula": FORMULA_NAMES[language],
+            "avg_sentence_length": round(score.avg_sentence_length, 1),
+            "long_sentence_share": round(score.long_sentence_share, 3),
+            "jargon": jargon,
+            "jargon_per_100_words": round(100 * jargon / score.words, 2) if score.words else 0.0,
+        })
+    frame = pd.DataFrame(rows).merge(traffic, left_on="url", right_index=True, how="left")
+    frame[["queries", "impressions", "clicks"]] = frame[["queries", "impressions", "clicks"]].fillna(0).astype(int)
+    return frame.sort_values("jargon_per_100_words", ascending=False, ignore_index=True)
+
+
+def write_table(ws: Workspace, name: str, frame: pd.DataFrame) -> Path:
+    path = ws.audit_dir / f"{name}.parquet"
+    with atomic_path(path) as tmp:
+        frame.to_parquet(tmp, index=False)
+    return path
+
+
+def read_table(ws: Workspace, name: str) -> pd.DataFrame:
+    path = ws.audit_dir / f"{name}.parquet"
+    if not path.exists():
+        raise HelderError(f"{path}: no audit yet. Run `helder audit` first.")
+    return pd.read_parquet(path)

@@ -1,0 +1,158 @@
+"""The `helder` command line. Each stage is a command; `run` runs them all, `demo` runs them on the demo."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from helder import pipeline
+from helder.config import load_workspace
+from helder.crawler.process import with_overrides
+from helder.errors import HelderError
+
+app = typer.Typer(
+    help="Helder: make a municipal website speak its residents' language.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+terms_app = typer.Typer(help="Residents' words: import and list search terms.", no_args_is_help=True)
+app.add_typer(terms_app, name="terms")
+
+console = Console(highlight=False)
+WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="The workspace folder (has helder.toml).")]
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new workspace.")],
+    site: Annotated[str, typer.Option(help="The municipality's website, e.g. https://www.example.nl/")],
+    name: Annotated[str, typer.Option(help='The municipality\'s name, e.g. "Gemeente Example".')],
+    language: Annotated[str, typer.Option(help="nl or en.")] = "nl",
+) -> None:
+    """Create a workspace for a municipality: helder.toml, mkdocs.yml and content/."""
+    from helder.workspace import init_workspace
+
+    written = init_workspace(directory, name=name, site=site, language=language)
+    for path in written:
+        console.print(f"created {path}")
+    console.print(f"Next: `cd {directory}` and `helder crawl`.")
+
+
+@app.command()
+def crawl(
+    url: Annotated[str | None, typer.Argument(help="Start URL (default: crawl.start_urls or the site).")] = None,
+    max_pages: Annotated[int | None, typer.Option(help="Stop after this many URLs.")] = None,
+    fetch_from: Annotated[str | None, typer.Option(help="Fetch from this base URL (staging, mirror) but "
+                                                          "store the public URLs.")] = None,
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Crawl the site into data/crawl.sqlite (obeys robots.txt, stays on the site)."""
+    ws = load_workspace(workspace)
+    settings = with_overrides(ws.crawl, start_urls=(url,) if url else None, max_pages=max_pages,
+                              fetch_from=fetch_from)
+    pipeline.crawl(ws, console, settings)
+
+
+@terms_app.command("import")
+def terms_import(
+    paths: Annotated[list[Path], typer.Argument(help="Search Console export: ZIP, folder or CSV file(s).")],
+    date_from: Annotated[str | None, typer.Option("--from", help="Period start (YYYY-MM-DD) if the export "
+                                                                 "does not say.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Period end (YYYY-MM-DD).")] = None,
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Import residents' search terms into data/terms.parquet (re-importing a period replaces it)."""
+    ws = load_workspace(workspace)
+    pipeline.import_terms(ws, console, paths, _period(date_from, date_to))
+
+
+@terms_app.command("list")
+def terms_list(workspace: WorkspaceOption = Path(".")) -> None:
+    """Show what is loaded: rows, queries, clicks and impressions per source and period."""
+    from rich.table import Table
+
+    from helder.terms.store import load_terms
+
+    frame = load_terms(load_workspace(workspace))
+    table = Table("source", "table", "period", "rows", "queries", "clicks", "impressions")
+    for (source, dims, start, end), group in frame.groupby(["source", "dimensions", "period_start", "period_end"]):
+        table.add_row(source, dims, f"{start} – {end}" if start else "unknown", str(len(group)),
+                      str(group["query_norm"].nunique()), str(int(group["clicks"].sum())),
+                      str(int(group["impressions"].sum())))
+    console.print(table if len(frame) else "No search terms loaded yet: `helder terms import FILE`.")
+
+
+@app.command()
+def audit(workspace: WorkspaceOption = Path(".")) -> None:
+    """Find jargon, score readability, tie residents' queries to pages; write data/audit/ and reports/."""
+    pipeline.audit(load_workspace(workspace), console)
+
+
+@app.command()
+def report(workspace: WorkspaceOption = Path(".")) -> None:
+    """Write reports/jargon.html and reports/jargon.xlsx from the last audit."""
+    pipeline.report(load_workspace(workspace), console)
+
+
+@app.command()
+def generate(workspace: WorkspaceOption = Path(".")) -> None:
+    """Write one plain-language page per resident task into content/ (never over a person's edits)."""
+    pipeline.generate_pages(load_workspace(workspace), console)
+
+
+@app.command()
+def build(workspace: WorkspaceOption = Path(".")) -> None:
+    """Build the residents' site from content/ into site/ with mkdocs-material."""
+    pipeline.build(load_workspace(workspace), console)
+
+
+@app.command()
+def run(workspace: WorkspaceOption = Path(".")) -> None:
+    """Run every stage on the workspace's configuration: crawl, terms, audit, report, generate, build."""
+    pipeline.run_all(load_workspace(workspace), console)
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Workspace folder for the demo.")] = Path("."),
+) -> None:
+    """Run everything on the embedded demo municipality, Gemeente Voorbeeldstad."""
+    from helder.demo.run import run_demo
+
+    ws = run_demo(directory, console)
+    console.print()
+    console.print("[bold green]Done.[/] Open these:")
+    console.print(f"  residents' site   {ws.site_dir / 'index.html'}")
+    console.print(f"  jargon report     {ws.reports_dir / 'jargon.html'}  (Excel: {ws.reports_dir / 'jargon.xlsx'})")
+    console.print(f"  crawl store       {ws.crawl_db}")
+    console.print(f"  search terms      {ws.terms_path}")
+    console.print(f"  audit tables      {ws.audit_dir}/")
+
+
+def _period(start: str | None, end: str | None) -> tuple[date, date] | None:
+    if start is None and end is None:
+        return None
+    try:
+        period = (date.fromisoformat(start or ""), date.fromisoformat(end or ""))
+    except ValueError:
+        raise HelderError("--from and --to take dates as YYYY-MM-DD, and need each other.") from None
+    if period[0] > period[1]:
+        raise HelderError(f"--from {period[0]} is after --to {period[1]}.")
+    return period
+
+
+def main() -> None:
+    try:
+        app()
+    except HelderError as exc:
+        Console(stderr=True, highlight=False).print(f"[red]helder: error:[/] {exc}", soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        Console(stderr=True).print("helder: interrupted; what was stored so far is kept.")
+        sys.exit(130)

@@ -1,0 +1,176 @@
+"""The workspace: one municipality's configuration (`helder.toml`) and where each stage reads and writes.
+
+A workspace is a folder with `helder.toml`, `mkdocs.yml` and `content/`; the stages add `data/`, `reports/` and
+`site/`. Every setting has a default, so a `helder.toml` needs only `[workspace] name` and `site`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from helder.errors import HelderError
+
+CONFIG_NAME = "helder.toml"
+LANGUAGES = ("nl", "en")
+DEFAULT_USER_AGENT = "Helder/0.1 (municipal website audit; +https://github.com/helder-nl/helder)"
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    start_urls: tuple[str, ...]
+    fetch_from: str | None = None  # fetch from this base (staging, local mirror) but store public URLs
+    max_pages: int = 10_000
+    concurrency: int = 2
+    delay: float = 0.5
+    autothrottle: bool = True
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    name: str
+    site: str
+    language: str = "nl"
+    address: str = "u"  # how generated pages address the reader: "u" or "je"
+    crawl: CrawlSettings = field(default_factory=lambda: CrawlSettings(start_urls=()))
+    term_imports: tuple[Path, ...] = ()
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def crawl_db(self) -> Path:
+        return self.data_dir / "crawl.sqlite"
+
+    @property
+    def terms_path(self) -> Path:
+        return self.data_dir / "terms.parquet"
+
+    @property
+    def audit_dir(self) -> Path:
+        return self.data_dir / "audit"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def lexicon_overrides(self) -> Path:
+        """Workspace additions to the shipped lexicon (same columns); an entry with an empty `plain` silences."""
+        return self.root / "lexicon.csv"
+
+    @property
+    def own_names(self) -> tuple[str, ...]:
+        """Words residents add to queries that only name the municipality ("gemeente voorbeeldstad")."""
+        words = {w.lower() for w in self.name.replace("-", " ").split()}
+        host = urlsplit(self.site).hostname or ""
+        words.update(part for part in host.split(".") if part not in {"www", "nl", "com", "uk", "gov", "org"})
+        return tuple(sorted(words))
+
+
+_SECTIONS: dict[str, set[str]] = {
+    "workspace": {"name", "site", "language", "address"},
+    "crawl": {"start_urls", "fetch_from", "max_pages", "concurrency", "delay", "autothrottle", "user_agent"},
+    "terms": {"imports"},
+}
+
+
+def load_workspace(root: Path) -> Workspace:
+    """Read `root/helder.toml`; any mistake is a one-line HelderError naming the file and key."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise HelderError(
+            f"{path}: no Helder workspace here. Create one with `helder init DIR --site URL --name NAME`, "
+            f"or pass --workspace DIR."
+        )
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise HelderError(f"{path}: not valid TOML ({exc}). Fix the file and run again.") from None
+    return workspace_from_dict(raw, root.resolve(), path)
+
+
+def workspace_from_dict(raw: dict[str, Any], root: Path, path: Path) -> Workspace:
+    for section, value in raw.items():
+        if section not in _SECTIONS:
+            raise HelderError(f"{path}: unknown section [{section}]; known: {', '.join(_SECTIONS)}.")
+        if not isinstance(value, dict):
+            raise HelderError(f"{path}: `{section}` must be a [{section}] table.")
+        for key in value:
+            if key not in _SECTIONS[section]:
+                known = ", ".join(sorted(_SECTIONS[section]))
+                raise HelderError(f"{path}: unknown setting {section}.{key}; known in [{section}]: {known}.")
+
+    ws = raw.get("workspace", {})
+    name = _get(ws, "name", str, path, "workspace")
+    site = _url(_get(ws, "site", str, path, "workspace"), path, "workspace.site")
+    language = ws.get("language", "nl")
+    if language not in LANGUAGES:
+        raise HelderError(f"{path}: workspace.language is {language!r}; Helder speaks {', '.join(LANGUAGES)}.")
+    address = ws.get("address", "u")
+    if address not in ("u", "je"):
+        raise HelderError(f"{path}: workspace.address must be \"u\" or \"je\", not {address!r}.")
+
+    cr = raw.get("crawl", {})
+    start_urls = tuple(_url(u, path, "crawl.start_urls") for u in cr.get("start_urls", [site]))
+    fetch_from = cr.get("fetch_from")
+    crawl = CrawlSettings(
+        start_urls=start_urls,
+        fetch_from=_url(fetch_from, path, "crawl.fetch_from") if fetch_from else None,
+        max_pages=_positive(cr, "max_pages", int, 10_000, path),
+        concurrency=_positive(cr, "concurrency", int, 2, path),
+        delay=_non_negative(cr, "delay", 0.5, path),
+        autothrottle=bool(cr.get("autothrottle", True)),
+        user_agent=str(cr.get("user_agent", DEFAULT_USER_AGENT)),
+    )
+    imports = tuple(root / p for p in raw.get("terms", {}).get("imports", []))
+    return Workspace(root=root, name=name, site=site, language=language, address=address, crawl=crawl,
+                     term_imports=imports)
+
+
+def _get(table: dict[str, Any], key: str, kind: type, path: Path, section: str) -> Any:
+    if key not in table:
+        raise HelderError(f"{path}: [{section}] needs `{key} = ...`.")
+    value = table[key]
+    if not isinstance(value, kind):
+        raise HelderError(f"{path}: {section}.{key} must be a {kind.__name__}.")
+    return value
+
+
+def _url(value: Any, path: Path, key: str) -> str:
+    parts = urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise HelderError(f"{path}: {key} = {value!r} is not an http(s) URL such as https://www.example.nl/.")
+    return str(value) if parts.path else f"{value}/"
+
+
+def _positive(table: dict[str, Any], key: str, kind: type, default: Any, path: Path) -> Any:
+    value = table.get(key, default)
+    if not isinstance(value, kind) or isinstance(value, bool) or value <= 0:
+        raise HelderError(f"{path}: crawl.{key} must be a positive {kind.__name__}, not {value!r}.")
+    return value
+
+
+def _non_negative(table: dict[str, Any], key: str, default: float, path: Path) -> float:
+    value = table.get(key, default)
+    if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+        raise HelderError(f"{path}: crawl.{key} must be a number of seconds ≥ 0, not {value!r}.")
+    return float(value)

@@ -1,0 +1,62 @@
+"""Everything language-specific, selected by the workspace's `language` setting (nl or en).
+
+Data files ship in `helder/language/data/<code>/` with their provenance in `data/SOURCES.md`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import simplemma
+
+from helder.language.inflection import FORMS
+
+DATA = Path(str(files("helder.language") / "data"))
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+
+    @property
+    def data_dir(self) -> Path:
+        return DATA / self.code
+
+    @property
+    def lexicon_file(self) -> Path:
+        return self.data_dir / "lexicon.csv"
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        return _stopwords(self.code)
+
+    def lemma(self, word: str) -> str:
+        return _lemma(word.lower(), self.code)
+
+    def forms(self, word: str) -> frozenset[str]:
+        """Lower case, lemma, and rule-based base forms: every form under which a lexicon term may match."""
+        lower = word.lower()
+        return FORMS[self.code](lower) | {_lemma(lower, self.code)}
+
+    def is_word(self, word: str) -> bool:
+        """True for an ordinary word of the language ("om", "map"), as opposed to an abbreviation ("Wmo")."""
+        return simplemma.is_known(word.lower(), lang=self.code)
+
+
+@lru_cache(maxsize=4)
+def _stopwords(code: str) -> frozenset[str]:
+    path = DATA / code / "stopwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=500_000)
+def _lemma(word: str, code: str) -> str:
+    return simplemma.lemmatize(word, lang=code).lower()
+
+
+def get_language(code: str) -> Language:
+    return Language(code)

@@ -1,0 +1,172 @@
+"""The jargon lexicon and the matcher that finds its terms in running text.
+
+A lexicon is a CSV (term, plain, explanation, category, source); `plain` holds alternatives separated by "|".
+The workspace's own `lexicon.csv` adds entries and overrides shipped ones by term; an override with an empty
+`plain` silences the term.
+
+Matching compares lemmas, so inflections match ("voorzieningen" finds "voorziening"), in any case, with
+hyphenated compounds split ("Wmo-voorziening" and "wmo voorziening" find "Wmo"). Multi-word terms also match
+with their words in another order or with a few words between them, as Dutch word order demands
+("komt u in aanmerking" finds "in aanmerking komen"). An abbreviation that is also an ordinary word ("OM",
+"MAP") only matches when written with capitals, so it never matches the ordinary words "om" and "map".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helder.errors import HelderError
+from helder.language import Language
+from helder.language.tokens import Span, word_parts
+
+FIELDS = ["term", "plain", "explanation", "category", "source"]
+_GAP = 3  # extra words allowed inside a multi-word term that is split by Dutch word order
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    plain: tuple[str, ...]
+    explanation: str
+    category: str
+    source: str
+    keys: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    needs_capitals: bool = False
+
+    @property
+    def best_plain(self) -> str:
+        return self.plain[0] if self.plain else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    start: int
+    end: int
+    surface: str
+
+
+class Lexicon:
+    def __init__(self, entries: list[Entry], language: Language) -> None:
+        self.language = language
+        self.entries = entries
+        self._by_key: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            for key in entry.keys[0]:
+                self._by_key[key].append(entry)
+        for bucket in self._by_key.values():
+            bucket.sort(key=lambda e: -len(e.keys))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches in one sentence (or short block), longest term first."""
+        tokens = word_parts(text)
+        keys = [self._token_keys(t.text) for t in tokens]
+        taken = [False] * len(tokens)
+        matches: list[Match] = []
+        for i in range(len(tokens)):
+            if taken[i]:
+                continue
+            for entry in self._candidates(keys[i]):
+                end = self._ordered(entry, tokens, keys, taken, i)
+                if end is not None:
+                    matches.append(self._match(entry, tokens, text, range(i, end)))
+                    break
+        for entry in {e for k in keys for key in k for e in self._by_key.get(key, ()) if len(e.keys) > 1}:
+            positions = self._unordered(entry, tokens, keys, taken)
+            if positions is not None:
+                matches.append(self._match(entry, tokens, text, positions))
+        return sorted(matches, key=lambda m: m.start)
+
+    def _token_keys(self, word: str) -> frozenset[str]:
+        return self.language.forms(word)
+
+    def _candidates(self, token_keys: frozenset[str]) -> list[Entry]:
+        found = {id(e): e for key in token_keys for e in self._by_key.get(key, ())}
+        return sorted(found.values(), key=lambda e: -len(e.keys))
+
+    @staticmethod
+    def _fits(entry: Entry, token: Span, keys: frozenset[str], part: int) -> bool:
+        if entry.needs_capitals and token.text not in (entry.term, entry.term.upper()):
+            return False
+        return bool(entry.keys[part] & keys)
+
+    def _ordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]], taken: list[bool],
+                 start: int) -> int | None:
+        end = start + len(entry.keys)
+        if end > len(tokens) or any(taken[start:end]):
+            return None
+        if all(self._fits(entry, tokens[start + j], keys[start + j], j) for j in range(len(entry.keys))):
+            for j in range(start, end):
+                taken[j] = True
+            return end
+        return None
+
+    def _unordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]],
+                   taken: list[bool]) -> list[int] | None:
+        """All words of a multi-word term inside a window a few words wider than the term, in any order."""
+        width = len(entry.keys) + _GAP
+        for first in range(len(tokens)):
+            chosen: list[int] = []
+            for part in range(len(entry.keys)):
+                pos = next((p for p in range(first, min(first + width, len(tokens)))
+                            if p not in chosen and not taken[p] and self._fits(entry, tokens[p], keys[p], part)),
+                           None)
+                if pos is None:
+                    break
+                chosen.append(pos)
+            else:
+                if min(chosen) == first:
+                    for p in chosen:
+                        taken[p] = True
+                    return sorted(chosen)
+        return None
+
+    @staticmethod
+    def _match(entry: Entry, tokens: list[Span], text: str, positions: range | list[int]) -> Match:
+        start, end = tokens[min(positions)].start, tokens[max(positions)].end
+        return Match(entry=entry, start=start, end=end, surface=text[start:end])
+
+
+def load_lexicon(language: Language, overrides: Path | None = None) -> Lexicon:
+    entries = {e.term.lower(): e for e in _read(language.lexicon_file, language)}
+    if overrides is not None and overrides.exists():
+        for entry in _read(overrides, language):
+            if entry.plain:
+                entries[entry.term.lower()] = entry
+            else:
+                entries.pop(entry.term.lower(), None)
+    return Lexicon(list(entries.values()), language)
+
+
+def _read(path: Path, language: Language) -> list[Entry]:
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [f for f in ("term", "plain") if f not in (reader.fieldnames or [])]
+    if missing:
+        raise HelderError(f"{path}: the header must contain {', '.join(FIELDS)}; {', '.join(missing)} missing.")
+    entries = []
+    for number, row in enumerate(reader, start=2):
+        term = (row.get("term") or "").strip()
+        if not term:
+            raise HelderError(f"{path}, row {number}: the term is empty; fill it in or delete the row.")
+        parts = word_parts(term)
+        if not parts:
+            raise HelderError(f"{path}, row {number}: {term!r} has no letters to match.")
+        keys = tuple(frozenset({p.text.lower(), language.lemma(p.text)}) for p in parts)
+        entries.append(Entry(
+            term=term,
+            plain=tuple(p.strip() for p in (row.get("plain") or "").split("|") if p.strip()),
+            explanation=(row.get("explanation") or "").strip(),
+            category=(row.get("category") or "").strip(),
+            source=(row.get("source") or "").strip(),
+            keys=keys,
+            needs_capitals=len(parts) == 1 and term != term.lower() and language.is_word(term),
+        ))
+    return entries

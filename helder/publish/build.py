@@ -1,0 +1,49 @@
+"""`helder build`: build the residents' site from `content/` with mkdocs-material into `site/`.
+
+The build goes to a temporary folder that replaces `site/` only when it succeeded, so a failed build never
+leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from helder.config import Workspace
+from helder.errors import HelderError
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages: int
+
+
+def build_site(ws: Workspace) -> BuildResult:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not ws.mkdocs_yml.is_file():
+        raise HelderError(f"{ws.mkdocs_yml}: missing. `helder init` writes one; copy it from a new workspace.")
+    if not (ws.content_dir / "index.md").is_file():
+        raise HelderError(f"{ws.content_dir}: no pages yet. Run `helder generate` first.")
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=ws.root))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(ws.mkdocs_yml), site_dir=str(staging), docs_dir=str(ws.content_dir))
+        build(config)
+    except (MkDocsException, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise HelderError(f"{ws.mkdocs_yml}: the site did not build: {exc}") from None
+    old = ws.root / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if ws.site_dir.exists():
+        ws.site_dir.rename(old)
+    staging.rename(ws.site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    pages = sum(1 for _ in ws.site_dir.rglob("index.html"))
+    return BuildResult(site_dir=ws.site_dir, pages=pages)

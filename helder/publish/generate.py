@@ -1,0 +1,197 @@
+"""`helder generate`: one plain-language Markdown page per resident task, plus a home page per theme.
+
+Each page is titled in the residents' most-searched words, built from the source page's own text (nothing
+invented: a section without source text is left out), with jargon replaced by plain words, and ends with its
+sources. The front matter records the sources, the queries the page serves and the readability before and after.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from helder.audit.pages import HEADINGS, AuditPage, load_pages
+from helder.audit.run import read_table
+from helder.config import Workspace
+from helder.language import get_language
+from helder.language.lexicon import Lexicon, load_lexicon
+from helder.language.readability import measure
+from helder.language.tokens import sentences, words
+from helder.publish.pagefile import Outcome, PageFile, write_generated
+from helder.publish.plain import PlainWriter
+from helder.publish.sections import ORDER, TITLES, classify
+
+SUMMARY_LIMIT = 160
+
+
+@dataclass
+class GenerateResult:
+    pages: dict[Outcome, list[Path]] = field(default_factory=lambda: defaultdict(list))
+
+    def count(self, outcome: Outcome) -> int:
+        return len(self.pages[outcome])
+
+
+def generate(ws: Workspace) -> GenerateResult:
+    language = get_language(ws.language)
+    lexicon = load_lexicon(language, ws.lexicon_overrides)
+    tasks = read_table(ws, "tasks")
+    pages = {p.url: p for p in load_pages(ws)}
+    result = GenerateResult()
+    themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for task in tasks.to_dict("records"):
+        source = pages.get(task["url"])
+        if source is None:
+            continue
+        page = task_page(task, source, lexicon, ws.language)
+        path = ws.content_dir / task["section"] / f"{task['slug']}.md"
+        result.pages[write_generated(path, page)].append(path)
+        themes[task["section"]].append({**task, "title": page.front_matter["title"]})
+
+    theme_titles = {p.section: p.h1 or p.title for p in pages.values() if p.is_overview and p.section}
+    for section, section_tasks in themes.items():
+        path = ws.content_dir / section / "index.md"
+        result.pages[write_generated(path, theme_page(section, theme_titles, section_tasks))].append(path)
+    home = home_page(ws, themes, theme_titles, tasks)
+    result.pages[write_generated(ws.content_dir / "index.md", home)].append(ws.content_dir / "index.md")
+    return result
+
+
+def task_title(task_name: str, source: AuditPage | None = None) -> str:
+    """The residents' words as a title: first letter capitalised, names spelt as the source page spells them."""
+    spelling = _special_spellings(source) if source is not None else {}
+    words = [spelling.get(w, w) for w in task_name.split()]
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
+
+
+def _special_spellings(page: AuditPage) -> dict[str, str]:
+    """Words the page writes with capitals inside or throughout ("DigiD", "BRP", "CAK"), by their lower case."""
+    found: dict[str, str] = {}
+    for _, text in page.blocks:
+        for word in words(text):
+            if any(c.isupper() for c in word.text[1:]):
+                found.setdefault(word.text.lower(), word.text)
+    return found
+
+
+def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, language: str) -> PageFile:
+    writer = PlainWriter(lexicon)
+    t = TITLES[language]
+    sections = split_sections(source, language)
+    lines: list[str] = []
+    official = task["official_title"]
+    lines.append(f"*{t['official']}: {official}*\n")
+    for key in ORDER:
+        blocks = sections.get(key, [])
+        if not blocks:
+            continue  # no source text for this section: leave it out rather than invent it
+        if key != "about":
+            lines.append(f"## {t[key]}\n")
+        lines.extend(render_blocks(blocks, writer))
+    for heading, blocks in sections.get("other", []):
+        lines.append(f"## {writer.rewrite(heading)}\n")
+        lines.extend(render_blocks(blocks, writer))
+    crawled = source.crawled_at[:10]
+    lines.append(f"## {t['sources']}\n")
+    lines.append(f"- [{official}]({source.url}) ({crawled})\n")
+
+    running = [text for kind, text in source.blocks if kind not in HEADINGS]
+    before = measure(running, language).score
+    after = measure([line for line in lines if not line.startswith(("#", "*", "- ["))], language).score
+    summary = _summary(sections.get("about", []), writer_for_summary=PlainWriter(lexicon), language=language)
+    front = {
+        "title": task_title(task["task"], source),
+        "description": summary,
+        "helder": {
+            "task": task["task"],
+            "official_name": official,
+            "theme": task["section"],
+            "sources": [{"url": source.url, "crawled": crawled}],
+            "queries": list(task["queries"]),
+            "readability_before": _rounded(before),
+            "readability_after": _rounded(after),
+            "jargon_replaced": writer.replaced,
+        },
+    }
+    return PageFile(front, "\n".join(lines))
+
+
+def split_sections(page: AuditPage, language: str) -> dict[str, Any]:
+    """Group the source blocks under the standard sections; unrecognised headings keep their own name."""
+    sections: dict[str, Any] = {"other": []}
+    current: list[tuple[str, str]] = sections.setdefault("about", [])
+    for kind, text in page.blocks:
+        if kind == "h1":
+            continue
+        if kind in HEADINGS:
+            key = classify(text, language)
+            if key is None:
+                current = []
+                sections["other"].append((text, current))
+            else:
+                current = sections.setdefault(key, [])
+            continue
+        current.append((kind, text))
+    return sections
+
+
+def render_blocks(blocks: list[tuple[str, str]], writer: PlainWriter) -> list[str]:
+    lines: list[str] = []
+    number = 0
+    for kind, text in blocks:
+        text = writer.rewrite(text)
+        if kind == "ol":
+            number += 1
+            lines.append(f"{number}. {text}")
+        elif kind == "ul":
+            number = 0
+            lines.append(f"- {text}")
+        else:
+            if lines and lines[-1] and lines[-1][0] in "-0123456789":
+                lines.append("")
+            number = 0
+            lines.append(f"{text}\n")
+    if lines and lines[-1] and lines[-1][0] in "-0123456789":
+        lines.append("")
+    return lines
+
+
+def _summary(about: list[tuple[str, str]], writer_for_summary: PlainWriter, language: str) -> str:
+    for _, text in about:
+        first = sentences(writer_for_summary.rewrite(text), language)
+        if first:
+            sentence = first[0].text
+            return sentence if len(sentence) <= SUMMARY_LIMIT else sentence[:SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def _rounded(value: float) -> float | None:
+    return None if value != value else round(value, 1)  # NaN (no text) → None
+
+
+def theme_page(section: str, theme_titles: dict[str, str], tasks: list[dict[str, Any]]) -> PageFile:
+    title = theme_titles.get(section, section.replace("-", " ").capitalize())
+    links = [f"- [{t['title']}]({t['slug']}.md)" for t in sorted(tasks, key=lambda t: -t["impressions"])]
+    return PageFile({"title": title, "helder": {"theme": section}}, "\n".join(links) + "\n")
+
+
+def home_page(ws: Workspace, themes: dict[str, list[dict[str, Any]]], theme_titles: dict[str, str],
+              tasks: pd.DataFrame) -> PageFile:
+    t = TITLES[ws.language]
+    titles = {task["slug"]: task["title"] for section_tasks in themes.values() for task in section_tasks}
+    lines = [f"## {t['popular']}\n"]
+    for task in tasks[tasks["slug"].isin(titles)].head(8).to_dict("records"):
+        lines.append(f"- [{titles[task['slug']]}]({task['section']}/{task['slug']}.md)")
+    lines.append("")
+    for section in sorted(themes, key=lambda s: theme_titles.get(s, s)):
+        lines.append(f"## {theme_titles.get(section, section)}\n")
+        for task in sorted(themes[section], key=lambda t: -t["impressions"]):
+            lines.append(f"- [{task['title']}]({section}/{task['slug']}.md)")
+        lines.append("")
+    return PageFile({"title": ws.name, "helder": {"home": True}}, "\n".join(lines))
+
