@@ -131,7 +131,6 @@ class PageStore:
     def save(self, page: PageRecord, crawl_id: int) -> None:
         values = asdict(page)
         links = values.pop("links")
-        values["redirected_from"] = json.dumps(page.redirected_from)
         values["headings"] = json.dumps(page.headings, ensure_ascii=False)
         values["blocks"] = json.dumps(page.blocks, ensure_ascii=False)
         values["crawl_id"] = crawl_id
@@ -139,6 +138,11 @@ class PageStore:
         marks = ", ".join(f":{k}" for k in values)
         with self.db:  # one transaction: the page and its links, or nothing
             self.db.execute("BEGIN")
+            # A page reached both directly and through a redirect arrives twice: keep every redirect source.
+            earlier = self.db.execute("SELECT redirected_from FROM pages WHERE url = ? AND crawl_id = ?",
+                                      (page.url, crawl_id)).fetchone()
+            sources = set(page.redirected_from) | set(json.loads(earlier[0]) if earlier else [])
+            values["redirected_from"] = json.dumps(sorted(sources))
             self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
             self.db.execute("DELETE FROM links WHERE source_url = ?", (page.url,))
             self.db.executemany(

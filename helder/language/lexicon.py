@@ -7,7 +7,8 @@ The workspace's own `lexicon.csv` adds entries and overrides shipped ones by ter
 Matching compares lemmas, so inflections match ("voorzieningen" finds "voorziening"), in any case, with
 hyphenated compounds split ("Wmo-voorziening" and "wmo voorziening" find "Wmo"). Multi-word terms also match
 with their words in another order or with a few words between them, as Dutch word order demands
-("komt u in aanmerking" finds "in aanmerking komen"). An abbreviation that is also an ordinary word ("OM",
+("komt u in aanmerking" finds "in aanmerking komen"), when they have a content word; a term of function words
+only ("dan wel") must stand as written. An abbreviation that is also an ordinary word ("OM",
 "MAP") only matches when written with capitals, so it never matches the ordinary words "om" and "map".
 """
 
@@ -36,6 +37,7 @@ class Entry:
     source: str
     keys: tuple[frozenset[str], ...] = field(default=(), compare=False)
     needs_capitals: bool = False
+    reorderable: bool = False  # may match with its words in another order (see the module docstring)
 
     @property
     def best_plain(self) -> str:
@@ -78,7 +80,7 @@ class Lexicon:
                 if end is not None:
                     matches.append(self._match(entry, tokens, text, range(i, end)))
                     break
-        for entry in {e for k in keys for key in k for e in self._by_key.get(key, ()) if len(e.keys) > 1}:
+        for entry in {e for k in keys for key in k for e in self._by_key.get(key, ()) if e.reorderable}:
             positions = self._unordered(entry, tokens, keys, taken)
             if positions is not None:
                 matches.append(self._match(entry, tokens, text, positions))
@@ -135,9 +137,9 @@ class Lexicon:
 
 
 def load_lexicon(language: Language, overrides: Path | None = None) -> Lexicon:
-    entries = {e.term.lower(): e for e in _read(language.lexicon_file, language)}
+    entries = {e.term.lower(): e for e in read_entries(language.lexicon_file, language)}
     if overrides is not None and overrides.exists():
-        for entry in _read(overrides, language):
+        for entry in read_entries(overrides, language):
             if entry.plain:
                 entries[entry.term.lower()] = entry
             else:
@@ -145,7 +147,7 @@ def load_lexicon(language: Language, overrides: Path | None = None) -> Lexicon:
     return Lexicon(list(entries.values()), language)
 
 
-def _read(path: Path, language: Language) -> list[Entry]:
+def read_entries(path: Path, language: Language) -> list[Entry]:
     text = path.read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text))
     missing = [f for f in ("term", "plain") if f not in (reader.fieldnames or [])]
@@ -168,5 +170,7 @@ def _read(path: Path, language: Language) -> list[Entry]:
             source=(row.get("source") or "").strip(),
             keys=keys,
             needs_capitals=len(parts) == 1 and term != term.lower() and language.is_word(term),
+            # Only terms with a content word: "dan wel" or "onder meer" scattered over a sentence is not jargon.
+            reorderable=len(parts) > 1 and any(p.text.lower() not in language.stopwords for p in parts),
         ))
     return entries

@@ -7,6 +7,7 @@ sources. The front matter records the sources, the queries the page serves and t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,12 +81,13 @@ def _special_spellings(page: AuditPage) -> dict[str, str]:
 
 
 def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, language: str) -> PageFile:
-    writer = PlainWriter(lexicon)
+    title = task_title(task["task"], source)
+    official = task["official_title"]
+    resident_name = title[:1].lower() + title[1:]
+    writer = PlainWriter(lexicon, names=dict.fromkeys(official_name_forms(official), resident_name))
     t = TITLES[language]
     sections = split_sections(source, language)
-    lines: list[str] = []
-    official = task["official_title"]
-    lines.append(f"*{t['official']}: {official}*\n")
+    lines: list[str] = [f"*{t['official']}: {official}*\n"]
     for key in ORDER:
         blocks = sections.get(key, [])
         if not blocks:
@@ -94,18 +96,19 @@ def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, languag
             lines.append(f"## {t[key]}\n")
         lines.extend(render_blocks(blocks, writer))
     for heading, blocks in sections.get("other", []):
-        lines.append(f"## {writer.rewrite(heading)}\n")
+        lines.append(f"## {heading}\n")  # headings are short fixed phrases; word swaps break them
         lines.extend(render_blocks(blocks, writer))
     crawled = source.crawled_at[:10]
     lines.append(f"## {t['sources']}\n")
     lines.append(f"- [{official}]({source.url}) ({crawled})\n")
+    lines.extend(writer.abbreviation_definitions())
 
     running = [text for kind, text in source.blocks if kind not in HEADINGS]
     before = measure(running, language).score
     after = measure([line for line in lines if not line.startswith(("#", "*", "- ["))], language).score
-    summary = _summary(sections.get("about", []), writer_for_summary=PlainWriter(lexicon), language=language)
+    summary = _summary(sections.get("about", []), PlainWriter(lexicon, names=dict(writer.names)), language)
     front = {
-        "title": task_title(task["task"], source),
+        "title": title,
         "description": summary,
         "helder": {
             "task": task["task"],
@@ -119,6 +122,18 @@ def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, languag
         },
     }
     return PageFile(front, "\n".join(lines))
+
+
+def official_name_forms(official: str) -> list[str]:
+    """How the text may cite the page's official name: in full, without the part in brackets, without a prefix
+    such as "Wmo-" ("Wmo-maatwerkvoorziening huishoudelijke ondersteuning" → "maatwerkvoorziening huishoudelijke
+    ondersteuning"). Longest first, so the fullest form wins."""
+    forms = {official.strip()}
+    forms.add(re.sub(r"\s*\([^)]*\)", "", official).strip())
+    for form in list(forms):
+        if re.match(r"^[A-Za-z]{2,6}-", form):
+            forms.add(form.split("-", 1)[1])
+    return sorted((f for f in forms if len(f.split()) >= 2 or len(f) >= 12), key=len, reverse=True)
 
 
 def split_sections(page: AuditPage, language: str) -> dict[str, Any]:
@@ -161,9 +176,9 @@ def render_blocks(blocks: list[tuple[str, str]], writer: PlainWriter) -> list[st
     return lines
 
 
-def _summary(about: list[tuple[str, str]], writer_for_summary: PlainWriter, language: str) -> str:
+def _summary(about: list[tuple[str, str]], writer: PlainWriter, language: str) -> str:
     for _, text in about:
-        first = sentences(writer_for_summary.rewrite(text), language)
+        first = sentences(writer.rewrite(text), language)
         if first:
             sentence = first[0].text
             return sentence if len(sentence) <= SUMMARY_LIMIT else sentence[:SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"

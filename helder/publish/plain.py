@@ -1,54 +1,139 @@
 """Replace jargon with plain words, only where the replacement is grammatically safe.
 
-A term is replaced only where it stands in its dictionary form ("leges" → "kosten"); an inflected verb
-("verstrekt") or a term split by word order ("komt ... in aanmerking") stays, because swapping in an infinitive
-would break the sentence. Official names that residents meet on letters and forms keep a pointer on first use:
-"hulp bij het huishouden (officieel: huishoudelijke ondersteuning)".
+Rules, each because the alternative produced broken Dutch on real municipal text:
+- The page's own official name ("Wmo-maatwerkvoorziening huishoudelijke ondersteuning") becomes the residents'
+  name for the task ("hulp in huis"), with the official name once in brackets for letters and forms.
+- A term is replaced only where it stands in its dictionary form ("leges" → "kosten"); an inflected verb
+  ("verstrekt") or a term split by word order ("komt ... in aanmerking") stays.
+- Noun terms standing right next to each other form an official phrase ("maatwerkvoorziening huishoudelijke
+  ondersteuning"); replacing each stacks phrases into nonsense, so the run stays as it is.
+- Abbreviations stay and get an explanation as a tooltip (Markdown abbreviations), because their expansions are
+  long and residents meet the abbreviation itself on letters.
+- A noun after a definite article ("de", "het", "deze", "dit") stays: the plain word may need the other
+  article ("de beschikking" is "het besluit"), and the lexicon does not record gender. Plurals are the
+  exception: they all take "de" ("de leges" → "de kosten").
+- Official names that residents meet on letters keep a pointer on first use: "hulp bij het huishouden
+  (officieel: huishoudelijke ondersteuning)", unless a bracket already follows.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from helder.language.lexicon import Lexicon, Match
+from helder.language.lexicon import Entry, Lexicon, Match
 
-# Categories whose official wording residents will see on letters and forms.
-KEEP_OFFICIAL = {"product", "wet", "afkorting", "legal", "abbreviation"}
+KEEP_OFFICIAL = {"product", "wet", "legal"}
+ABBREVIATIONS = {"afkorting", "abbreviation"}
+VERBS = {"ambtelijk-werkwoord", "office-verb"}
+NOUNS = {"product", "zorg", "wet", "financieel", "proces", "legal", "care", "financial", "process"}
 OFFICIAL_LABEL = {"nl": "officieel", "en": "official name"}
+# Languages where a definite article depends on the noun's gender, and the articles plurals take.
+GENDERED_ARTICLES = {"nl": {"de", "het", "deze", "dit", "die", "dat"}}
+PLURAL_ARTICLES = {"nl": {"de", "deze", "die"}}
 
 
 @dataclass
 class PlainWriter:
     lexicon: Lexicon
+    names: dict[str, str] = field(default_factory=dict)  # official name → residents' name, for this page
     mentioned: set[str] = field(default_factory=set)  # official terms already explained on this page
+    abbreviations: dict[str, Entry] = field(default_factory=dict)  # found on this page, for tooltips
     replaced: int = 0
+
+    @property
+    def language(self) -> str:
+        return self.lexicon.language.code
 
     def rewrite(self, text: str) -> str:
         out, last = [], 0
-        for match in self.lexicon.find(text):
-            inside_word = text[match.start - 1:match.start].isalnum() or text[match.end:match.end + 1].isalnum()
-            glued = text[match.start - 1:match.start] == "-" or text[match.end:match.end + 1] == "-"
-            if inside_word or glued:  # part of a compound ("Wmo-consulent"): a phrase cannot replace it
-                continue
-            replacement = self._replacement(match)
-            if replacement is None:
-                continue
-            out.append(text[last:match.start])
+        for start, end, replacement in self._edits(text):
+            out.append(text[last:start])
             out.append(replacement)
-            last = match.end
-            self.replaced += 1
+            last = end
         out.append(text[last:])
         return "".join(out)
 
-    def _replacement(self, match: Match) -> str | None:
+    def _edits(self, text: str) -> list[tuple[int, int, str]]:
+        edits = list(self._name_edits(text))
+        claimed = [(s, e) for s, e, _ in edits]
+        matches = [m for m in self.lexicon.find(text)
+                   if not any(s < m.end and m.start < e for s, e in claimed)]
+        for index, match in enumerate(matches):
+            if match.entry.category in ABBREVIATIONS:
+                self.abbreviations.setdefault(match.surface, match.entry)
+                continue
+            if _touches(text, match, matches[index - 1] if index else None, matches[index + 1:index + 2]):
+                continue
+            replacement = self._replacement(text, match)
+            if replacement is not None:
+                edits.append((match.start, match.end, replacement))
+                self.replaced += 1
+        return sorted(edits)
+
+    def _name_edits(self, text: str) -> list[tuple[int, int, str]]:
+        edits = []
+        for official, resident in self.names.items():
+            for found in re.finditer(re.escape(official), text, re.IGNORECASE):
+                replacement = resident
+                if official.lower() not in self.mentioned and not _bracket_follows(text, found.end()):
+                    self.mentioned.add(official.lower())
+                    replacement = f"{resident} ({OFFICIAL_LABEL[self.language]}: {found.group()})"
+                edits.append((found.start(), found.end(), replacement))
+                self.replaced += 1
+        return edits
+
+    def _replacement(self, text: str, match: Match) -> str | None:
         entry = match.entry
         if not entry.plain or match.surface.lower() != entry.term.lower():
             return None
+        if _inside_word(text, match.start, match.end):
+            return None
+        article = _word_before(text, match.start)
+        if entry.category not in VERBS and article in GENDERED_ARTICLES.get(self.language, set()):
+            plurals = _looks_plural(entry.term) and _looks_plural(entry.best_plain)
+            if not (plurals and article in PLURAL_ARTICLES.get(self.language, set())):
+                return None
         plain = entry.best_plain
         if match.surface[:1].isupper() and not entry.term[:1].isupper():
             plain = plain[:1].upper() + plain[1:]
-        if entry.category in KEEP_OFFICIAL and entry.term.lower() not in self.mentioned:
+        if (entry.category in KEEP_OFFICIAL and entry.term.lower() not in self.mentioned
+                and not _bracket_follows(text, match.end)):
             self.mentioned.add(entry.term.lower())
-            label = OFFICIAL_LABEL.get(self.lexicon.language.code, "official")
-            return f"{plain} ({label}: {match.surface})"
+            return f"{plain} ({OFFICIAL_LABEL[self.language]}: {match.surface})"
         return plain
+
+    def abbreviation_definitions(self) -> list[str]:
+        """Markdown abbreviation definitions (`*[CAK]: ...`) for the abbreviations met on this page."""
+        return [f"*[{surface}]: {entry.explanation or entry.best_plain}"
+                for surface, entry in sorted(self.abbreviations.items())]
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Part of a compound ("Wmo-consulent", "parkeervergunninghouder"): a phrase cannot replace a part."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    return before.isalnum() or after.isalnum() or before == "-" or after == "-"
+
+
+def _touches(text: str, match: Match, previous: Match | None, following: list[Match]) -> bool:
+    """Whether a noun term stands right next to another noun term (only spaces or a hyphen between)."""
+    if match.entry.category not in NOUNS:
+        return False
+    neighbours = [(previous, text[previous.end:match.start])] if previous is not None else []
+    if following:
+        neighbours.append((following[0], text[match.end:following[0].start]))
+    return any(other.entry.category in NOUNS and not between.strip(" -") for other, between in neighbours)
+
+
+def _looks_plural(phrase: str) -> bool:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last.endswith(("en", "s")) and len(last) > 3
+
+
+def _bracket_follows(text: str, end: int) -> bool:
+    return re.match(r"[\s\d]*\(", text[end:]) is not None
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[:start].split()
+    return words[-1].lower() if words else ""

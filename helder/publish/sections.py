@@ -12,7 +12,8 @@ RULES = {
         ("duration", r"hoe lang|duur|termijn|wanneer krijg|levertijd|afhandel"),
         ("documents", r"meenemen|nodig|documenten|bewijs|stukken"),
         ("who", r"voorwaarde|wie kan|wie komt|aanmerking|recht op|voor wie"),
-        ("apply", r"aanvra|aanmeld|hoe werkt|regelen|melden|afspraak|zo doet u|werkwijze|procedure|aanpak"),
+        ("apply", r"aanvra|vraagt? (u |je )?(het |dit )?aan|aanmeld|hoe werkt|regelen|melden|afspraak|zo doet u|"
+                  r"werkwijze|procedure|aanpak"),
         ("contact", r"contact|vragen\?|meer informatie"),
     ],
     "en": [

@@ -1,0 +1,88 @@
+"""Plain-language task pages: built only from source text, jargon replaced, edits never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helder.audit.run import run_audit
+from helder.config import Workspace
+from helder.publish.generate import generate
+from helder.publish.pagefile import Outcome, is_untouched
+from tests.helpers import HULP_PAGE, SITE, only_test_lexicon, store_pages, store_terms
+
+
+@pytest.fixture
+def generated(workspace: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    only_test_lexicon(monkeypatch, tmp_path)
+    store_pages(workspace, {"/zorg/huishoudelijke-ondersteuning": HULP_PAGE, "/zorg/": [("h1", "Zorg en hulp")],
+                            "/afval/grofvuil": [("h1", "Grofvuil"), ("p", "Wij halen het op.")]})
+    store_terms(workspace, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900),
+                            ("schoonmaakhulp", "/zorg/huishoudelijke-ondersteuning", 3, 90),
+                            ("grofvuil ophalen", "/afval/grofvuil", 5, 50)])
+    run_audit(workspace, show_progress=False)
+    result = generate(workspace)
+    assert result.count(Outcome.WRITTEN) == 5  # two task pages, their two theme pages, the home page
+    return workspace.content_dir / "zorg" / "hulp-in-huis.md"
+
+
+def split(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_task_page_is_titled_in_residents_words_with_provenance(generated: Path) -> None:
+    front, _ = split(generated)
+    assert front["title"] == "Hulp in huis"
+    meta = front["helder"]
+    assert meta["official_name"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
+    assert meta["sources"] == [{"url": f"{SITE}/zorg/huishoudelijke-ondersteuning", "crawled": "2026-11-01"}]
+    assert meta["queries"] == ["hulp in huis", "schoonmaakhulp"]
+    assert meta["jargon_replaced"] == 4  # in aanmerking komen voor, huishoudelijke ondersteuning, indien, leges
+    assert meta["readability_after"] > meta["readability_before"]
+    assert is_untouched(generated.read_text(encoding="utf-8"))
+
+
+def test_body_has_standard_sections_from_source_text_only(generated: Path) -> None:
+    _, body = split(generated)
+    headings = [line for line in body.splitlines() if line.startswith("## ")]
+    assert headings == ["## Wie kan het krijgen?", "## Zo vraagt u het aan", "## Wat kost het?", "## Bronnen"]
+    assert "1. Bel (0123) 45 67 89.\n2. Wij komen langs." in body
+    assert "- U woont in Voorbeeldstad.\n- U kunt niet zelf schoonmaken." in body
+    assert f"- [Wmo-maatwerkvoorziening huishoudelijke ondersteuning]({SITE}/zorg/huishoudelijke-ondersteuning)" \
+           " (2026-11-01)" in body
+
+
+def test_jargon_replaced_numbers_kept_and_official_name_once(generated: Path) -> None:
+    _, body = split(generated)
+    assert "De kosten bedragen € 21,60 per maand vanaf 1 januari 2026." in body
+    assert ("Inwoners kunnen recht hebben op hulp bij het huishouden (officieel: huishoudelijke ondersteuning)"
+            " als zij dat niet zelf kunnen.") in body
+    assert body.count("officieel: huishoudelijke ondersteuning") == 1
+
+
+def test_generating_twice_changes_nothing(workspace: Workspace, generated: Path) -> None:
+    before = {p: p.read_text(encoding="utf-8") for p in workspace.content_dir.rglob("*.md")}
+    result = generate(workspace)
+    assert result.count(Outcome.WRITTEN) == 0 and result.count(Outcome.UNCHANGED) == 5
+    assert {p: p.read_text(encoding="utf-8") for p in workspace.content_dir.rglob("*.md")} == before
+
+
+def test_a_page_edited_by_a_person_is_never_overwritten(workspace: Workspace, generated: Path) -> None:
+    edited = generated.read_text(encoding="utf-8").replace("Wij komen langs.", "Wij komen binnen een week langs.")
+    generated.write_text(edited, encoding="utf-8")
+    result = generate(workspace)
+    assert result.pages[Outcome.EDITED] == [generated]
+    assert generated.read_text(encoding="utf-8") == edited
+    beside = generated.with_name("hulp-in-huis.md.new")
+    assert "Wij komen langs." in beside.read_text(encoding="utf-8")
+    assert is_untouched(beside.read_text(encoding="utf-8"))
+
+
+def test_hand_written_pages_are_left_alone(workspace: Workspace, generated: Path) -> None:
+    own = workspace.content_dir / "over-deze-site.md"
+    text = own.read_text(encoding="utf-8")
+    generate(workspace)
+    assert own.read_text(encoding="utf-8") == text
