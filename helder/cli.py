@@ -24,7 +24,7 @@ app = typer.Typer(
 terms_app = typer.Typer(help="Residents' words: import and list search terms.", no_args_is_help=True)
 app.add_typer(terms_app, name="terms")
 
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)  # paths stay whole, for copy and paste
 WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="The workspace folder (has helder.toml).")]
 
 

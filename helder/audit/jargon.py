@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helder.audit.pages import AuditPage
-from helder.language.lexicon import Lexicon
+from helder.language.lexicon import Entry, Lexicon
 from helder.language.tokens import sentences
 
 FINDING_COLUMNS = ["url", "term", "matched", "sentence", "start", "end", "plain", "category", "block_kind"]
@@ -24,29 +24,48 @@ def find_jargon(pages: list[AuditPage], lexicon: Lexicon) -> pd.DataFrame:
 
 
 def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.DataFrame) -> pd.DataFrame:
-    """One row per term found: occurrences, pages, and the residents' queries that reach those pages."""
+    """One row per term found: occurrences, pages, and the residents' queries that relate to it."""
     columns = ["term", "plain", "alternatives", "category", "explanation", "source", "occurrences", "pages",
                "urls", "queries", "query_impressions"]
     if findings.empty:
         return pd.DataFrame(columns=columns)
     entries = {e.term: e for e in lexicon.entries}
-    per_url_queries = (page_queries.sort_values("impressions", ascending=False)
-                       .groupby("url")[["query_norm", "impressions"]])
-    query_lists = {url: list(zip(g["query_norm"], g["impressions"], strict=True)) for url, g in per_url_queries}
+    by_url = {url: list(zip(g["query_norm"], g["impressions"], strict=True))
+              for url, g in page_queries.groupby("url")}
     rows = []
     for term, group in findings.groupby("term", sort=False):
         entry = entries[term]
-        urls = sorted(group["url"].unique())
-        impressions: dict[str, int] = {}
-        for url in urls:
-            for query, count in query_lists.get(url, []):
-                impressions[query] = impressions.get(query, 0) + int(count)
-        top = sorted(impressions.items(), key=lambda kv: -kv[1])[:10]
+        per_page = group.groupby("url").size()
+        urls = sorted(per_page.index)
         rows.append({
             "term": term, "plain": entry.best_plain, "alternatives": " | ".join(entry.plain),
             "category": entry.category, "explanation": entry.explanation, "source": entry.source,
             "occurrences": len(group), "pages": len(urls), "urls": urls,
-            "queries": [q for q, _ in top], "query_impressions": sum(impressions.values()),
+            **related_queries(entry, per_page, by_url, lexicon),
         })
     return (pd.DataFrame(rows, columns=columns)
             .sort_values(["occurrences", "pages", "term"], ascending=[False, False, True], ignore_index=True))
+
+
+def related_queries(entry: Entry, occurrences_per_page: pd.Series, by_url: dict[str, list[tuple[str, int]]],
+                    lexicon: Lexicon, limit: int = 10) -> dict[str, object]:
+    """Queries that reach the term's pages, those sharing a word with the term or its plain words first, then
+    those of the pages where the term is most frequent: what residents call the thing the term names."""
+    words = _content_forms(" ".join([entry.term, *entry.plain]), lexicon)
+    scored: dict[str, tuple[int, float]] = {}
+    total = 0
+    for url, count in occurrences_per_page.items():
+        for query, impressions in by_url.get(url, []):
+            total += int(impressions)
+            shares = bool(_content_forms(query, lexicon) & words)
+            weight = impressions * count
+            best = scored.get(query, (0, 0.0))
+            scored[query] = (max(best[0], int(shares)), best[1] + weight)
+    ranked = sorted(scored, key=lambda q: (-scored[q][0], -scored[q][1], q))
+    return {"queries": ranked[:limit], "query_impressions": total}
+
+
+def _content_forms(text: str, lexicon: Lexicon) -> set[str]:
+    language = lexicon.language
+    return {form for word in text.lower().split() if word not in language.stopwords
+            for form in language.forms(word)}

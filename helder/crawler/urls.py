@@ -19,8 +19,9 @@ def origin(url: str) -> str:
 
 
 def section_of(url: str) -> str:
-    """The first path segment, which on municipal CMSes is the theme (`/afval/grofvuil` → `afval`)."""
-    path = urlsplit(url).path.strip("/")
+    """The first folder of the path, which on municipal CMSes is the theme: `/afval/grofvuil` and `/afval/` are
+    in `afval`; `/contact` and `/` are in no theme."""
+    path = urlsplit(url).path.lstrip("/")
     return path.split("/", 1)[0] if "/" in path else ""
 
 
