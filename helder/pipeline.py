@@ -54,7 +54,7 @@ def report(ws: Workspace, console: Console) -> None:
 
 
 def generate_pages(ws: Workspace, console: Console) -> None:
-    result = generate(ws)
+    result = generate(ws, show_progress=console.is_terminal)
     console.print(f"[bold]generate[/] {result.count(Outcome.WRITTEN)} pages written, "
                   f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir}")
     for path in result.pages[Outcome.EDITED]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from rich.progress import track
 
 from helder.audit.pages import HEADINGS, AuditPage, load_pages
 from helder.audit.run import read_table
@@ -37,14 +38,15 @@ class GenerateResult:
         return len(self.pages[outcome])
 
 
-def generate(ws: Workspace) -> GenerateResult:
+def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     language = get_language(ws.language)
     lexicon = load_lexicon(language, ws.lexicon_overrides)
     tasks = read_table(ws, "tasks")
     pages = {p.url: p for p in load_pages(ws)}
     result = GenerateResult()
     themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for task in tasks.to_dict("records"):
+    for task in track(tasks.to_dict("records"), description="generate", disable=not show_progress,
+                      transient=True):
         source = pages.get(task["url"])
         if source is None:
             continue
