@@ -23,10 +23,17 @@ DEFAULT_USER_AGENT = "Helder/0.1 (municipal website audit; +https://github.com/h
 class CrawlSettings:
     start_urls: tuple[str, ...]
     fetch_from: str | None = None  # fetch from this base (staging, local mirror) but store public URLs
-    max_pages: int = 10_000
-    concurrency: int = 2
-    delay: float = 0.5
+    max_pages: int = 10_000  # URLs a crawl may meet in all
+    max_depth: int = 25  # links followed from a start URL
+    pattern_limit: int = 1_000  # URLs of one shape (calendars, search, filters) before the crawl stops following
+    concurrency: int = 2  # requests at the same time to the site
+    delay: float = 0.5  # seconds between requests; robots.txt's Crawl-delay wins when it asks for more
+    max_rate: float = 4.0  # requests per second at most (0: no limit)
     autothrottle: bool = True
+    sitemaps: bool = True  # also discover URLs from robots.txt's sitemaps and /sitemap.xml
+    trust_sitemap_lastmod: bool = True  # on a recrawl, skip pages whose sitemap <lastmod> is older than our copy
+    documents: bool = True  # extract the text of linked PDF and DOCX files
+    max_page_mb: float = 10.0  # larger responses are recorded as too large, not read
     user_agent: str = DEFAULT_USER_AGENT
 
 
@@ -88,7 +95,9 @@ class Workspace:
 
 _SECTIONS: dict[str, set[str]] = {
     "workspace": {"name", "site", "language", "address"},
-    "crawl": {"start_urls", "fetch_from", "max_pages", "concurrency", "delay", "autothrottle", "user_agent"},
+    "crawl": {"start_urls", "fetch_from", "max_pages", "max_depth", "pattern_limit", "concurrency", "delay",
+              "max_rate", "autothrottle", "sitemaps", "trust_sitemap_lastmod", "documents", "max_page_mb",
+              "user_agent"},
     "terms": {"imports"},
 }
 
@@ -132,13 +141,21 @@ def workspace_from_dict(raw: dict[str, Any], root: Path, path: Path) -> Workspac
     cr = raw.get("crawl", {})
     start_urls = tuple(_url(u, path, "crawl.start_urls") for u in cr.get("start_urls", [site]))
     fetch_from = cr.get("fetch_from")
+    defaults = CrawlSettings(start_urls=())
     crawl = CrawlSettings(
         start_urls=start_urls,
         fetch_from=_url(fetch_from, path, "crawl.fetch_from") if fetch_from else None,
-        max_pages=_positive(cr, "max_pages", int, 10_000, path),
-        concurrency=_positive(cr, "concurrency", int, 2, path),
-        delay=_non_negative(cr, "delay", 0.5, path),
-        autothrottle=bool(cr.get("autothrottle", True)),
+        max_pages=_positive(cr, "max_pages", int, defaults.max_pages, path),
+        max_depth=_positive(cr, "max_depth", int, defaults.max_depth, path),
+        pattern_limit=_positive(cr, "pattern_limit", int, defaults.pattern_limit, path),
+        concurrency=_positive(cr, "concurrency", int, defaults.concurrency, path),
+        delay=_non_negative(cr, "delay", defaults.delay, path),
+        max_rate=_non_negative(cr, "max_rate", defaults.max_rate, path),
+        max_page_mb=_positive(cr, "max_page_mb", float, defaults.max_page_mb, path),
+        autothrottle=_flag(cr, "autothrottle", defaults.autothrottle, path),
+        sitemaps=_flag(cr, "sitemaps", defaults.sitemaps, path),
+        trust_sitemap_lastmod=_flag(cr, "trust_sitemap_lastmod", defaults.trust_sitemap_lastmod, path),
+        documents=_flag(cr, "documents", defaults.documents, path),
         user_agent=str(cr.get("user_agent", DEFAULT_USER_AGENT)),
     )
     imports = tuple(root / p for p in raw.get("terms", {}).get("imports", []))
@@ -162,8 +179,17 @@ def _url(value: Any, path: Path, key: str) -> str:
     return str(value) if parts.path else f"{value}/"
 
 
+def _flag(table: dict[str, Any], key: str, default: bool, path: Path) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise HelderError(f"{path}: crawl.{key} must be true or false, not {value!r}.")
+    return value
+
+
 def _positive(table: dict[str, Any], key: str, kind: type, default: Any, path: Path) -> Any:
     value = table.get(key, default)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
     if not isinstance(value, kind) or isinstance(value, bool) or value <= 0:
         raise HelderError(f"{path}: crawl.{key} must be a positive {kind.__name__}, not {value!r}.")
     return value
@@ -172,5 +198,5 @@ def _positive(table: dict[str, Any], key: str, kind: type, default: Any, path: P
 def _non_negative(table: dict[str, Any], key: str, default: float, path: Path) -> float:
     value = table.get(key, default)
     if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-        raise HelderError(f"{path}: crawl.{key} must be a number of seconds ≥ 0, not {value!r}.")
+        raise HelderError(f"{path}: crawl.{key} must be a number ≥ 0, not {value!r}.")
     return float(value)

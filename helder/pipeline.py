@@ -17,11 +17,15 @@ from helder.report.run import write_reports
 from helder.terms.store import import_search_console
 
 
-def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None) -> None:
-    summary = run_crawl(ws, settings, show_progress=console.is_terminal)
+def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None, resume: bool = False) -> None:
+    summary = run_crawl(ws, settings, show_progress=console.is_terminal, resume=resume)
     errors = ", ".join(f"{count} × {kind}" for kind, count in sorted(summary.errors.items())) or "none"
-    console.print(f"[bold]crawl[/]  {summary.pages} URLs ({summary.html_pages} HTML pages) in "
-                  f"{summary.seconds:.1f} s; errors: {errors} → {ws.crawl_db}")
+    skipped = ", ".join(f"{count} × {why}" for why, count in sorted(summary.skipped.items())) or "none"
+    console.print(f"[bold]crawl[/]  {summary.pages} URLs: {summary.html_pages} HTML pages, {summary.documents}"
+                  f" documents, {summary.unchanged} unchanged since the last crawl; in {summary.seconds:.1f} s;"
+                  f" errors: {errors}; not fetched: {skipped} → {ws.crawl_db}")
+    for pattern, limit, count, example in summary.cuts[:10]:
+        console.print(f"        [yellow]cut off[/] {count} URLs like {pattern} ({limit} limit), e.g. {example}")
     for target, reason, sources in summary.broken_links[:10]:
         console.print(f"        broken link {target} ({reason}) on {len(sources)} page(s), e.g. {sources[0]}")
     if len(summary.broken_links) > 10:

@@ -35,7 +35,8 @@ def fast_local(settings: CrawlSettings, fetch_from: str, **changes: object) -> C
     """Politeness off: these crawls only ever talk to our own server on 127.0.0.1."""
     from helder.crawler.process import with_overrides
 
-    return with_overrides(settings, fetch_from=fetch_from, delay=0.0, concurrency=8, autothrottle=False, **changes)
+    return with_overrides(settings, fetch_from=fetch_from, delay=0.0, max_rate=0.0, concurrency=8, autothrottle=False,
+                          **changes)
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def store_pages(ws: Workspace, pages: dict[str, list[tuple[str, str]]]) -> None:
             record = PageRecord(url=SITE + path, fetched_url=SITE + path, status=200, content_type="text/html",
                                 title=h1, h1=h1, section=section, blocks=blocks, text=text,
                                 word_count=len(text.split()), crawled_at="2026-11-01T10:00:00+00:00")
-            store.save(record, crawl_id)
+            store.commit_page(crawl_id, record)
         store.finish_crawl(crawl_id, "finished")
 
 

@@ -82,12 +82,14 @@ def test_records_broken_links_with_the_pages_that_link_to_them(crawled: tuple[Wo
                        [f"{SITE}/paspoort-en-id-kaart/vermissing-reisdocument"])]
 
 
-def test_documents_are_recorded_not_parsed_as_html(crawled: tuple[Workspace, sqlite3.Connection]) -> None:
+def test_documents_are_read_as_documents_not_as_html(crawled: tuple[Workspace, sqlite3.Connection]) -> None:
     _, db = crawled
-    rows = db.execute("SELECT url, status, content_type, text FROM pages WHERE url LIKE '%.pdf'").fetchall()
+    rows = db.execute("SELECT url, status, content_type, text, word_count FROM pages WHERE url LIKE '%.pdf'").fetchall()
     assert {r["url"].rsplit("/", 1)[1] for r in rows} == {
         "aanvraagformulier-bijzondere-bijstand.pdf", "afvalkalender-2026.pdf", "beleidsregels-wmo-2026.pdf"}
-    assert all(r["status"] == 200 and r["content_type"] == "application/pdf" and r["text"] == "" for r in rows)
+    assert all(r["status"] == 200 and r["content_type"] == "application/pdf" and r["word_count"] > 300 for r in rows)
+    wmo = next(r["text"] for r in rows if r["url"].endswith("beleidsregels-wmo-2026.pdf"))
+    assert "€ 12,50" in wmo and "<" not in wmo
 
 
 def test_stays_on_the_site(crawled: tuple[Workspace, sqlite3.Connection]) -> None:

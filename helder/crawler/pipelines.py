@@ -1,32 +1,36 @@
-"""Scrapy item pipeline that writes each PageRecord to the crawl store as it arrives."""
+"""Scrapy item pipeline: commit each fetched URL to the store, with the URLs it leads to, in one transaction."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import scrapy
 
-from helder.crawler.store import PageRecord, PageStore
+from helder.crawler.spider import Discoveries, Fetched, HelderSpider, Unchanged
 
 
 class StorePipeline:
-    def __init__(self, store_path: str, crawl_id: int) -> None:
-        self.store_path = Path(store_path)
-        self.crawl_id = crawl_id
-        self.store: PageStore | None = None
+    def __init__(self, crawler: scrapy.crawler.Crawler) -> None:
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: scrapy.crawler.Crawler) -> StorePipeline:
-        return cls(crawler.settings["HELDER_STORE"], crawler.settings.getint("HELDER_CRAWL_ID"))
+        return cls(crawler)
 
-    def open_spider(self, spider: scrapy.Spider | None = None) -> None:
-        self.store = PageStore(self.store_path)
-
-    def close_spider(self, spider: scrapy.Spider | None = None) -> None:
-        if self.store is not None:
-            self.store.close()
-
-    def process_item(self, item: PageRecord, spider: scrapy.Spider | None = None) -> PageRecord:
-        assert self.store is not None
-        self.store.save(item, self.crawl_id)
+    def process_item(self, item: Any, spider: scrapy.Spider | None = None) -> Any:
+        helder = self.crawler.spider
+        assert isinstance(helder, HelderSpider) and helder.store is not None
+        store, crawl_id = helder.store, helder.crawl_id
+        if isinstance(item, Fetched):
+            done = [item.frontier_url, *item.record.redirected_from]
+            store.commit_page(crawl_id, item.record, done=done, found=helder.admit(item.found))
+            helder.settled(item.frontier_url)
+        elif isinstance(item, Unchanged):
+            found = helder.admit(helder._stored_links(item.url, item.depth))
+            store.carry_forward(crawl_id, item.url, "not-modified", found)
+            helder.settled(item.frontier_url)
+        elif isinstance(item, Discoveries):
+            with store.db:
+                store.db.execute("BEGIN IMMEDIATE")
+                store.enqueue(crawl_id, helder.admit(item.found))
         return item

@@ -7,12 +7,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from helder.config import CrawlSettings, Workspace
-from helder.crawler.store import PageStore
+from helder.crawler.run import INTERRUPTED, START_URL_FAILED
+from helder.crawler.spider import DOCUMENT_TYPES
+from helder.crawler.store import PageStore, StoreError
 from helder.errors import HelderError
 
 
@@ -21,56 +23,87 @@ class CrawlSummary:
     crawl_id: int
     pages: int
     html_pages: int
+    documents: int
+    unchanged: int
     errors: dict[str, int]
+    skipped: dict[str, int]
     broken_links: list[tuple[str, str, list[str]]]
-    seconds: float
+    cuts: list[tuple[str, str, int, str]] = field(default_factory=list)  # (pattern, limit, skipped, example)
+    seconds: float = 0.0
 
 
-def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: bool = True) -> CrawlSummary:
+def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: bool = True,
+              resume: bool = False) -> CrawlSummary:
     crawl = crawl or ws.crawl
     ws.data_dir.mkdir(parents=True, exist_ok=True)
-    with PageStore(ws.crawl_db) as store:
-        crawl_id = store.begin_crawl(list(crawl.start_urls))
-    args = {
-        "crawl": {**asdict(crawl), "start_urls": list(crawl.start_urls)},
-        "store": str(ws.crawl_db),
-        "crawl_id": crawl_id,
-        "public_base": ws.site,
-        "log_file": str(ws.data_dir / "crawl.log"),
-    }
+    try:
+        store = PageStore(ws.crawl_db)
+    except StoreError as exc:
+        raise HelderError(str(exc)) from None
+    with store:
+        latest = store.latest_crawl()
+        if resume:
+            if latest is None or latest.status in ("finished", "failed"):
+                raise HelderError(f"{ws.crawl_db}: no interrupted crawl to resume; run `helder crawl`.")
+            crawl_id = latest.id
+        else:
+            crawl_id = store.begin_crawl(list(crawl.start_urls))
+    args = {"crawl": {**asdict(crawl), "start_urls": list(crawl.start_urls)}, "store": str(ws.crawl_db),
+            "crawl_id": crawl_id, "resume": resume, "public_base": ws.site,
+            "log_file": str(ws.data_dir / "crawl.log")}
     started = time.monotonic()
     child = subprocess.Popen([sys.executable, "-m", "helder.crawler.run", json.dumps(args)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    with PageStore(ws.crawl_db) as store:
-        with Progress(SpinnerColumn(), TextColumn("[bold]crawl[/] {task.description}"), TimeElapsedColumn(),
-                      disable=not show_progress, transient=True) as progress:
-            task = progress.add_task(crawl.start_urls[0])
-            while child.poll() is None:
-                progress.update(task, description=f"{crawl.start_urls[0]} — {store.count(crawl_id)} URLs")
-                time.sleep(0.25)
-        _, stderr = child.communicate()
-        if child.returncode != 0:
-            lines = [line for line in (stderr or "").splitlines() if line.strip()]
-            reason = lines[-1] if lines else f"the crawler stopped with exit status {child.returncode}"
-            if child.returncode != 3:
-                store.finish_crawl(crawl_id, "failed")
-                reason += f" (details in {ws.data_dir / 'crawl.log'})"
-            raise HelderError(reason)
-        return _summary(store, crawl_id, time.monotonic() - started)
+    try:
+        with PageStore(ws.crawl_db) as store:
+            _show_progress(store, crawl_id, child, crawl.start_urls[0], show_progress)
+            _, stderr = child.communicate()
+            if child.returncode != 0:
+                lines = [line for line in (stderr or "").splitlines() if line.strip()]
+                reason = lines[-1] if lines else f"the crawler stopped with exit status {child.returncode}"
+                if child.returncode not in (START_URL_FAILED, INTERRUPTED):
+                    reason += f" (details in {ws.data_dir / 'crawl.log'}; `helder crawl --resume` goes on)"
+                raise HelderError(reason)
+            return summarise(store, crawl_id, time.monotonic() - started)
+    except KeyboardInterrupt:
+        child.terminate()  # Scrapy shuts down cleanly; what was stored stays, and --resume goes on from there
+        child.wait()
+        raise
 
 
-def _summary(store: PageStore, crawl_id: int, seconds: float) -> CrawlSummary:
-    rows = store.db.execute(
-        "SELECT status, error, content_type, word_count FROM pages WHERE crawl_id = ?", (crawl_id,)).fetchall()
+def _show_progress(store: PageStore, crawl_id: int, child: subprocess.Popen[str], label: str, show: bool) -> None:
+    columns = (SpinnerColumn(), TextColumn("[bold]crawl[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, disable=not show, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        while child.poll() is None:
+            counts = store.frontier_counts(crawl_id)
+            known = sum(counts.values())
+            progress.update(task, completed=known - counts.get("queued", 0), total=known or None)
+            time.sleep(0.25)
+
+
+def summarise(store: PageStore, crawl_id: int, seconds: float = 0.0) -> CrawlSummary:
+    rows = store.db.execute("SELECT status, error, content_type, word_count, last_fetch FROM pages"
+                            " WHERE crawl_id = ?", (crawl_id,)).fetchall()
     errors: Counter[str] = Counter()
     for row in rows:
         if row["status"] is None:
             errors[row["error"].split(":", 1)[0]] += 1
         elif row["status"] >= 400:
             errors[f"HTTP {row['status']}"] += 1
-    html = sum(1 for r in rows if r["status"] == 200 and r["content_type"].startswith("text/html"))
-    return CrawlSummary(crawl_id=crawl_id, pages=len(rows), html_pages=html, errors=dict(errors),
-                        broken_links=store.broken_links(crawl_id), seconds=seconds)
+    skipped = {r[0]: r[1] for r in store.db.execute(
+        "SELECT reason, count(*) FROM frontier WHERE crawl_id = ? AND state = 'skipped' GROUP BY reason",
+        (crawl_id,))}
+    ok = [r for r in rows if r["status"] == 200]
+    return CrawlSummary(
+        crawl_id=crawl_id, pages=len(rows),
+        html_pages=sum(1 for r in ok if r["content_type"].startswith(("text/html", "application/xhtml"))),
+        documents=sum(1 for r in ok if r["content_type"] in DOCUMENT_TYPES),
+        unchanged=sum(1 for r in rows if r["last_fetch"] != "full"),
+        errors=dict(errors), skipped=skipped, broken_links=store.broken_links(crawl_id),
+        cuts=[(r["pattern"], r["limit_kind"], r["skipped"], r["example"]) for r in store.cuts(crawl_id)],
+        seconds=seconds)
 
 
 def with_overrides(crawl: CrawlSettings, **changes: object) -> CrawlSettings:

@@ -1,82 +1,409 @@
-"""The Helder spider: follows the site's links inside its scope and yields one PageRecord per URL."""
+"""The Helder spider: a polite, resumable crawl of one site, fed from the store's frontier.
+
+Requests come only from `start()`, which takes queued URLs from the SQLite frontier in discovery order, as fast
+as the downloader takes them (Scrapy's lazy start pattern), so memory does not grow with the size of the site.
+`parse()` turns each response into a `Fetched` item; the `StorePipeline` commits the page, the new URLs it links
+to and the "done" mark in one transaction. A crawl killed at any moment therefore resumes with `resume=1`
+exactly where its last commit left it.
+
+All arguments may be strings, as Scrapyd passes them.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from protego import Protego
+from scrapy import signals
+from scrapy.http import Response
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from helder.crawler.extract import extract
-from helder.crawler.store import PageRecord
-from helder.crawler.urls import UrlMap, clean, section_of
+from helder.crawler.extract import decode_html, extract
+from helder.crawler.store import Discovered, PageRecord, PageStore
+from helder.crawler.urls import UrlMap, normalise, section_of, trap_pattern
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+DOCUMENT_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+# Never pages: recorded as skipped instead of downloaded.
+NOT_PAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".css", ".js", ".zip", ".rar", ".7z",
+             ".mp3", ".mp4", ".avi", ".mov", ".wmv", ".ics", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dmg")
+
+
+@dataclass
+class Fetched:
+    """A fetched URL: its page record, the URLs it leads to, and the frontier entries it settles."""
+
+    record: PageRecord
+    frontier_url: str
+    found: list[Discovered] = field(default_factory=list)
+
+
+@dataclass
+class Unchanged:
+    """A 304 Not Modified: keep the stored page."""
+
+    url: str
+    frontier_url: str
+    depth: int
+
+
+@dataclass
+class Discoveries:
+    """URLs from a sitemap."""
+
+    found: list[Discovered]
+    sitemap_url: str
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _url_list(value: Any) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [v for v in str(value or "").replace(",", " ").split() if v]
 
 
 class HelderSpider(scrapy.Spider):
     name = "helder"
     custom_settings: ClassVar[dict[str, Any]] = {"HTTPERROR_ALLOW_ALL": True}  # 404s and 500s are facts to record
 
-    def __init__(self, start_urls: list[str], public_base: str, fetch_base: str | None = None,
-                 max_pages: int = 10_000, **kwargs: Any) -> None:
+    def __init__(self, store: str = "", public_base: str = "", start_urls: Any = "", fetch_base: str = "",
+                 max_pages: Any = 10_000, max_depth: Any = 25, pattern_limit: Any = 1_000, sitemaps: Any = "1",
+                 trust_sitemap_lastmod: Any = "1", documents: Any = "1", resume: Any = "0", crawl_id: Any = "",
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.urls = UrlMap(public_base=public_base, fetch_base=fetch_base)
-        self.start_urls = [self.urls.to_fetch(clean(u)) for u in start_urls]
-        self.max_pages = int(max_pages)
-        self.scheduled: set[str] = set()
+        starts = _url_list(start_urls)
+        public = public_base or (starts[0] if starts else "")
+        self.urls = UrlMap(public_base=public, fetch_base=fetch_base or None)
+        self.start_urls = [normalise(self.urls.to_public(u)) for u in starts]
+        self.store_path = store
+        self.max_pages, self.max_depth = int(max_pages), int(max_depth)
+        self.pattern_limit = int(pattern_limit)
+        self.use_sitemaps, self.trust_lastmod = _flag(sitemaps), _flag(trust_sitemap_lastmod)
+        self.read_documents, self.resume = _flag(documents), _flag(resume)
+        self.given_crawl_id = int(crawl_id) if str(crawl_id).strip() else None
+        self.in_flight: set[str] = set()
+        self.pending_sitemaps = 0
+        self.crawl_delay = 0.0
+        self.robots_done = False
+        self.cuts: dict[tuple[str, str], tuple[int, str]] = {}
+        self.store: PageStore | None = None
+        self.crawl_id = 0
 
+    @classmethod
+    def from_crawler(cls, crawler: scrapy.crawler.Crawler, *args: Any, **kwargs: Any) -> HelderSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._spider_error, signal=signals.spider_error)
+        return spider
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def _open(self) -> None:
+        from pathlib import Path
+
+        self.store = PageStore(Path(self.store_path))
+        latest = self.store.latest_crawl()
+        if self.given_crawl_id is not None:
+            self.crawl_id = self.given_crawl_id
+        elif self.resume and latest is not None and latest.status != "finished":
+            self.crawl_id = latest.id
+        else:
+            self.crawl_id = self.store.begin_crawl(self.start_urls)
+        self.store.mark_running(self.crawl_id)
+        self.store.enqueue(self.crawl_id, [Discovered(u, 0, "start", "") for u in self.start_urls])
+        self.frontier_size = self.store.frontier_size(self.crawl_id)
+        self.patterns = self.store.pattern_counts(self.crawl_id, trap_pattern)
+        self.logger.info("crawl %s: %s URLs known, %s queued", self.crawl_id, self.frontier_size,
+                         self.store.frontier_counts(self.crawl_id).get("queued", 0))
+
+    def _closed(self, spider: scrapy.Spider, reason: str) -> None:
+        if self.store is None:
+            return
+        self.store.record_cuts(self.crawl_id, self.cuts)
+        queued = self.store.frontier_counts(self.crawl_id).get("queued", 0)
+        if not queued:  # with URLs still queued (shut down, interrupted) the crawl stays resumable
+            problem = self.store.start_problem(self.crawl_id, self.start_urls)
+            self.store.finish_crawl(self.crawl_id, "failed" if problem else "finished", problem)
+        self.store.close()
+
+    def _spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
+        """A bug while handling one response must not stall the crawl: settle its URL with the error."""
+        url = response.request.meta.get("frontier_url") if response.request is not None else None
+        if url and self.store is not None and url in self.in_flight:
+            record = self._record(response, url)
+            record.error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+            self.store.commit_page(self.crawl_id, record)
+            self.settled(url)
+
+    def settled(self, url: str) -> None:
+        self.in_flight.discard(url)
+
+    # -- requests --------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.start_urls:
-            request = self._request(url, found_from="start")
-            if request is not None:
-                yield request
+        self._open()
+        assert self.store is not None
+        first = self.start_urls[0] if self.start_urls else ""
+        if first:
+            robots = self.urls.to_fetch(f"{urlsplit(first).scheme}://{urlsplit(first).netloc}/robots.txt")
+            yield scrapy.Request(robots, callback=self.parse_robots, errback=self.robots_failed,
+                                 meta={"dont_obey_robotstxt": True}, dont_filter=True, priority=100)
+            while not self.robots_done:  # Crawl-delay and sitemaps come first
+                await asyncio.sleep(0.01)
+        engine = self.crawler.engine
+        batch = max(8, 2 * self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 8))
+        while True:
+            if engine.needs_backout():
+                await self.crawler.signals.wait_for(signals.scheduler_empty)
+                continue
+            rows = self.store.queued(self.crawl_id, batch, self.in_flight)
+            for row in rows:
+                request = self._request(row)
+                if request is not None:
+                    yield request
+            if not rows:
+                if not self.in_flight and not self.pending_sitemaps:
+                    return
+                await asyncio.sleep(0.02)  # in-flight pages will reveal more URLs when they are stored
 
-    def _request(self, url: str, found_from: str) -> scrapy.Request | None:
-        """A request for an in-scope URL not seen before, while the page budget lasts."""
-        if url in self.scheduled or len(self.scheduled) >= self.max_pages or not self.urls.in_scope(url):
+    def _request(self, row: Any) -> scrapy.Request | None:
+        assert self.store is not None
+        url = row["url"]
+        if urlsplit(url).path.lower().endswith(NOT_PAGES):
+            self.store.skip(self.crawl_id, url, "not a page")
             return None
-        self.scheduled.add(url)
-        # Our own `scheduled` set deduplicates; dont_filter lets a redirect reach a page crawled before, so the
-        # redirect is recorded on that page instead of vanishing in Scrapy's duplicate filter.
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True,
-                              meta={"found_from": found_from})
+        stored = self.store.validators([url]).get(url)
+        if stored and self.trust_lastmod and row["lastmod"] and stored[2] and row["lastmod"] <= stored[2]:
+            found = self._stored_links(url, row["depth"])
+            if self.store.carry_forward(self.crawl_id, url, "sitemap-unchanged", self.admit(found)):
+                return None
+        headers = {}
+        if stored:
+            etag, last_modified, _ = stored
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
+        self.in_flight.add(url)
+        # Our frontier deduplicates; dont_filter lets a redirect reach a page crawled before, so the redirect is
+        # recorded on that page instead of vanishing in Scrapy's duplicate filter.
+        return scrapy.Request(self.urls.to_fetch(url), callback=self.parse, errback=self.failed, headers=headers,
+                              dont_filter=True, meta={"frontier_url": url, "depth": row["depth"],
+                                                      "found_how": row["found_how"],
+                                                      "found_from": row["found_from"],
+                                                      "started": time.monotonic()})
 
-    def parse(self, response: Response) -> Iterator[PageRecord | scrapy.Request]:
-        public_url = self.urls.to_public(clean(response.url))
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
-        record = PageRecord(
+    # -- robots.txt and sitemaps -----------------------------------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        self.robots_done = True
+        if response.status != 200:
+            return
+        text = response.body.decode("utf-8", errors="replace")
+        delay = Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*"))
+        self.crawl_delay = float(delay or 0)
+        if self.use_sitemaps:
+            sitemaps = list(sitemap_urls_from_robots(text, base_url=response.url))
+            base = self.urls.to_fetch(self.start_urls[0])
+            default = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sitemap.xml"
+            for url in dict.fromkeys([*sitemaps, default]):
+                yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(url)))
+
+    def robots_failed(self, failure: Failure) -> None:
+        self.robots_done = True
+
+    def _sitemap_request(self, url: str) -> scrapy.Request:
+        self.pending_sitemaps += 1
+        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, dont_filter=True,
+                              priority=50)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | Discoveries]:
+        self.pending_sitemaps -= 1
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except OSError:
+                return
+        if response.status != 200 or b"<" not in body[:500]:
+            return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # lxml raises several kinds on broken XML; a broken sitemap is only a missed hint
+            return
+        sitemap_url = self.urls.to_public(response.url)
+        if sitemap.type == "sitemapindex":
+            for entry in sitemap:
+                if self.urls.in_scope(entry["loc"]):
+                    yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
+        elif sitemap.type == "urlset":
+            found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
+                                e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
+            yield Discoveries(found=found, sitemap_url=sitemap_url)
+
+    def sitemap_failed(self, failure: Failure) -> None:
+        self.pending_sitemaps -= 1
+
+    # -- responses -------------------------------------------------------------------------------------------
+    def parse(self, response: Response) -> Iterator[Fetched | Unchanged]:
+        frontier_url = response.meta["frontier_url"]
+        depth = response.meta.get("depth", 0)
+        if response.status == 304:
+            yield Unchanged(url=frontier_url, frontier_url=frontier_url, depth=depth)
+            return
+        record = self._record(response, frontier_url)
+        found: list[Discovered] = []
+        kind = record.content_type
+        if response.status == 200 and kind in HTML_TYPES:
+            found = self._read_html(response, record, depth)
+        elif response.status == 200 and self.read_documents and _document_kind(kind, record.url):
+            self._read_document(response.body, record, _document_kind(kind, record.url))
+        yield Fetched(record=record, frontier_url=frontier_url, found=found)
+
+    def _record(self, response: Response, frontier_url: str) -> PageRecord:
+        public_url = normalise(self.urls.to_public(response.url))
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        meta = response.meta
+        return PageRecord(
             url=public_url,
             fetched_url=response.url,
             status=response.status,
-            content_type=content_type,
-            redirected_from=[self.urls.to_public(u) for u in response.meta.get("redirect_urls", [])],
-            found_from=response.meta.get("found_from", ""),
+            content_type=content_type.split(";")[0].strip().lower(),
+            bytes=len(response.body),
+            redirected_from=[normalise(self.urls.to_public(u)) for u in meta.get("redirect_urls", [])],
+            found_how=meta.get("found_how", ""),
+            found_from=meta.get("found_from", ""),
+            depth=meta.get("depth", 0),
             section=section_of(public_url),
+            etag=response.headers.get("ETag", b"").decode("latin-1"),
+            last_modified=response.headers.get("Last-Modified", b"").decode("latin-1"),
+            fetch_ms=int(1000 * (time.monotonic() - meta.get("started", time.monotonic()))),
         )
-        is_html = isinstance(response, TextResponse) and content_type in ("text/html", "application/xhtml+xml")
-        if response.status != 200 or not is_html:
-            yield record
-            return
-        page = extract(response.text, response.url)
+
+    def _read_html(self, response: Response, record: PageRecord, depth: int) -> list[Discovered]:
+        declared = _declared_charset(response.headers.get("Content-Type", b"").decode("latin-1"))
+        html, record.charset = decode_html(response.body, declared)
+        page = extract(html, response.url)
         record.lang, record.title, record.description = page.lang, page.title, page.description
-        record.canonical = self.urls.to_public(page.canonical) if page.canonical else ""
         record.h1, record.headings = page.h1, page.headings
         record.blocks = [(b.kind, b.text) for b in page.blocks]
         record.text, record.content_hash = page.text, page.content_hash
         record.word_count = len(page.text.split())
-        record.links = [(self.urls.to_public(link.url), link.text, link.region) for link in page.links]
-        yield record
+        if not record.word_count:
+            record.error = "empty page: no main text"
+        found = []
         for link in page.links:
-            request = self._request(link.url, found_from=public_url)
-            if request is not None:
-                yield request
+            target = normalise(self.urls.to_public(link.url))
+            record.links.append((target, link.text, link.region))
+            if self.urls.in_scope(link.url) or self.urls.in_scope(target):
+                found.append(Discovered(target, depth + 1, "link", record.url))
+        if page.canonical:
+            canonical = normalise(self.urls.to_public(page.canonical))
+            if self.urls.in_scope(canonical):
+                record.canonical = canonical
+                if canonical != record.url:
+                    found.append(Discovered(canonical, depth, "canonical", record.url))
+        return found
 
-    def failed(self, failure: Failure) -> Iterator[PageRecord]:
-        request = failure.request  # type: ignore[attr-defined]
-        if failure.check(scrapy.exceptions.IgnoreRequest):  # robots.txt said no, or an offsite redirect
+    def _read_document(self, body: bytes, record: PageRecord, kind: str) -> None:
+        from helder.crawler.documents import DocumentError, extract_docx, extract_pdf
+
+        try:
+            document = extract_pdf(body) if kind == "pdf" else extract_docx(body)
+        except DocumentError as exc:
+            record.error = f"document not read: {exc}"
             return
-        url = self.urls.to_public(clean(request.url))
-        yield PageRecord(url=url, fetched_url=request.url, status=None, section=section_of(url),
-                         found_from=request.meta.get("found_from", ""),
-                         error=f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
+        record.title, record.lang = document.title, document.lang
+        record.blocks = document.blocks
+        record.h1 = next((text for k, text in document.blocks if k == "h1"), document.title)
+        record.headings = [(int(k[1]), text) for k, text in document.blocks if k.startswith("h")]
+        record.text = document.text
+        record.word_count = len(document.text.split())
+        import hashlib
+
+        record.content_hash = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+
+    def failed(self, failure: Failure) -> Iterator[Fetched]:
+        request = failure.request  # type: ignore[attr-defined]
+        frontier_url = request.meta.get("frontier_url")
+        if frontier_url is None:
+            return
+        if failure.check(scrapy.exceptions.IgnoreRequest):
+            reason = "robots.txt" if "robots" in failure.getErrorMessage().lower() else "ignored"
+            if "offsite" in failure.getErrorMessage().lower():
+                reason = "redirect off the site"
+            if self.store is not None:
+                self.store.skip(self.crawl_id, frontier_url, reason)
+            self.settled(frontier_url)
+            return
+        record = PageRecord(url=frontier_url, fetched_url=request.url, status=None, section=section_of(frontier_url),
+                            found_how=request.meta.get("found_how", ""), found_from=request.meta.get("found_from", ""),
+                            depth=request.meta.get("depth", 0), error=_error_text(failure))
+        yield Fetched(record=record, frontier_url=frontier_url)
+
+    # -- limits ----------------------------------------------------------------------------------------------
+    def admit(self, found: list[Discovered]) -> list[Discovered]:
+        """The new URLs within the crawl's limits; the others are counted as cut, by the limit that cut them."""
+        assert self.store is not None
+        fresh = {d.url: d for d in found if d.url not in self.in_flight}
+        known = self.store.known(self.crawl_id, list(fresh))
+        admitted = []
+        for url, discovered in fresh.items():
+            if url in known:
+                continue
+            pattern = trap_pattern(url)
+            if discovered.depth > self.max_depth:
+                self._cut(pattern, "depth", url)
+            elif self.frontier_size >= self.max_pages:
+                self._cut("(any)", "max_pages", url)
+            elif self.patterns.get(pattern, 0) >= self.pattern_limit:
+                self._cut(pattern, "pattern", url)
+            else:
+                self.patterns[pattern] = self.patterns.get(pattern, 0) + 1
+                self.frontier_size += 1
+                admitted.append(discovered)
+        return admitted
+
+    def _cut(self, pattern: str, kind: str, example: str) -> None:
+        count, first = self.cuts.get((pattern, kind), (0, example))
+        self.cuts[(pattern, kind)] = (count + 1, first)
+
+    def _stored_links(self, url: str, depth: int) -> list[Discovered]:
+        assert self.store is not None
+        return [Discovered(target, depth + 1, "link", url) for target in self.store.stored_links(url)
+                if self.urls.in_scope(target)]
+
+
+def _declared_charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def _document_kind(content_type: str, url: str) -> str | None:
+    if content_type in DOCUMENT_TYPES:
+        return DOCUMENT_TYPES[content_type]
+    path = urlsplit(url).path.lower()
+    if content_type in ("application/octet-stream", "") and path.endswith((".pdf", ".docx")):
+        return path.rsplit(".", 1)[1]
+    return None
+
+
+def _error_text(failure: Failure) -> str:
+    message = failure.getErrorMessage()
+    if "maxsize" in message.lower() or "max size" in message.lower():
+        return f"TooLarge: {message}"[:500]
+    return f"{failure.type.__name__}: {message}"[:500]

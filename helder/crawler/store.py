@@ -1,57 +1,119 @@
-"""The crawl store, `data/crawl.sqlite`: one row per URL, the links between pages, and one row per crawl run.
+"""The crawl store, `data/crawl.sqlite`.
 
-Every write is its own transaction, so a crawl that is killed leaves a consistent store: the pages stored so far
-are complete and the run is marked unfinished.
+Tables (documented in the README):
+- `crawls`: one row per crawl run and its status;
+- `frontier`: every URL a crawl has met, how it was found, its depth, and whether it is still queued;
+- `pages`: the latest version of every URL (status, metadata, main text, ...);
+- `versions`: each page's earlier texts with their dates, one row whenever the text changed;
+- `links`: the links between pages, split into content and navigation links;
+- `trap_cuts`: URL shapes a crawl stopped following because it met too many of them.
+
+A fetched page, the URLs it adds to the frontier and the mark that it is done are written in ONE transaction.
+That is what makes a crawl killed at any moment (even with SIGKILL) resumable: after a restart every URL is
+either done, with its page stored, or still queued.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     finished_at TEXT,
-    start_urls TEXT NOT NULL,          -- JSON list
-    status TEXT NOT NULL DEFAULT 'running'   -- running | finished | failed
+    start_urls TEXT NOT NULL,                 -- JSON list
+    status TEXT NOT NULL DEFAULT 'running',   -- running (or interrupted: resumable) | finished | failed
+    problem TEXT NOT NULL DEFAULT ''          -- why it failed, in one line
 );
+CREATE TABLE IF NOT EXISTS frontier (
+    crawl_id INTEGER NOT NULL,
+    url TEXT NOT NULL,                        -- public URL, normalised
+    depth INTEGER NOT NULL,
+    found_how TEXT NOT NULL,                  -- start | sitemap | link | redirect | canonical
+    found_from TEXT NOT NULL DEFAULT '',
+    lastmod TEXT NOT NULL DEFAULT '',         -- from the sitemap, when it says
+    state TEXT NOT NULL DEFAULT 'queued',     -- queued | done | skipped
+    reason TEXT NOT NULL DEFAULT '',          -- why skipped (robots.txt, offsite redirect, ...) or 'unchanged'
+    seq INTEGER NOT NULL,                     -- discovery order: breadth first
+    PRIMARY KEY (crawl_id, url)
+);
+CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(crawl_id, state, seq);
 CREATE TABLE IF NOT EXISTS pages (
-    url TEXT PRIMARY KEY,              -- public URL, fragment removed, after redirects
-    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
-    fetched_url TEXT NOT NULL,         -- where it was fetched (differs when crawling a mirror)
-    redirected_from TEXT NOT NULL DEFAULT '[]',   -- JSON list of URLs that redirected here
-    found_from TEXT NOT NULL DEFAULT '',          -- 'start', or the page that linked here
-    status INTEGER,                    -- HTTP status; NULL when the request failed (see error)
+    url TEXT PRIMARY KEY,
+    crawl_id INTEGER NOT NULL,
+    fetched_url TEXT NOT NULL,
+    redirected_from TEXT NOT NULL DEFAULT '[]',
+    found_how TEXT NOT NULL DEFAULT '',
+    found_from TEXT NOT NULL DEFAULT '',
+    depth INTEGER NOT NULL DEFAULT 0,
+    status INTEGER,
     error TEXT NOT NULL DEFAULT '',
     content_type TEXT NOT NULL DEFAULT '',
+    charset TEXT NOT NULL DEFAULT '',
+    bytes INTEGER NOT NULL DEFAULT 0,
     lang TEXT NOT NULL DEFAULT '',
     title TEXT NOT NULL DEFAULT '',
     description TEXT NOT NULL DEFAULT '',
     canonical TEXT NOT NULL DEFAULT '',
+    duplicate_of TEXT NOT NULL DEFAULT '',
     h1 TEXT NOT NULL DEFAULT '',
-    section TEXT NOT NULL DEFAULT '',  -- first path segment: the theme on most municipal CMSes
-    headings TEXT NOT NULL DEFAULT '[]',   -- JSON [[level, text], ...]
-    blocks TEXT NOT NULL DEFAULT '[]',     -- JSON [[kind, text], ...]: the main text with its structure
-    text TEXT NOT NULL DEFAULT '',         -- the main text, blocks separated by blank lines
+    section TEXT NOT NULL DEFAULT '',
+    headings TEXT NOT NULL DEFAULT '[]',
+    blocks TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL DEFAULT '',
     word_count INTEGER NOT NULL DEFAULT 0,
     content_hash TEXT NOT NULL DEFAULT '',
-    crawled_at TEXT NOT NULL
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    crawled_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT '',
+    fetch_ms INTEGER NOT NULL DEFAULT 0,
+    last_fetch TEXT NOT NULL DEFAULT 'full'   -- full | not-modified | sitemap-unchanged
+);
+CREATE INDEX IF NOT EXISTS pages_crawl ON pages(crawl_id);
+CREATE INDEX IF NOT EXISTS pages_hash ON pages(content_hash);
+CREATE TABLE IF NOT EXISTS versions (
+    url TEXT NOT NULL,
+    crawl_id INTEGER NOT NULL,
+    crawled_at TEXT NOT NULL,
+    status INTEGER,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    h1 TEXT NOT NULL DEFAULT '',
+    blocks TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (url, crawl_id)
 );
 CREATE TABLE IF NOT EXISTS links (
     source_url TEXT NOT NULL,
     target_url TEXT NOT NULL,
     text TEXT NOT NULL DEFAULT '',
-    region TEXT NOT NULL,              -- content | navigation
+    region TEXT NOT NULL,                     -- content | navigation
     PRIMARY KEY (source_url, target_url, region)
 );
 CREATE INDEX IF NOT EXISTS links_target ON links(target_url);
+CREATE TABLE IF NOT EXISTS trap_cuts (
+    crawl_id INTEGER NOT NULL,
+    pattern TEXT NOT NULL,
+    limit_kind TEXT NOT NULL,                 -- pattern | depth | max_pages
+    skipped INTEGER NOT NULL DEFAULT 0,
+    example TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (crawl_id, pattern, limit_kind)
+);
 """
+
+PAGE_FIELDS = (
+    "url", "fetched_url", "redirected_from", "found_how", "found_from", "depth", "status", "error", "content_type",
+    "charset", "bytes", "lang", "title", "description", "canonical", "h1", "section", "headings", "blocks", "text",
+    "word_count", "content_hash", "etag", "last_modified", "crawled_at", "fetch_ms", "last_fetch",
+)
 
 
 @dataclass
@@ -61,9 +123,13 @@ class PageRecord:
     status: int | None
     crawled_at: str = field(default_factory=lambda: now())
     redirected_from: list[str] = field(default_factory=list)
+    found_how: str = ""
     found_from: str = ""
+    depth: int = 0
     error: str = ""
     content_type: str = ""
+    charset: str = ""
+    bytes: int = 0
     lang: str = ""
     title: str = ""
     description: str = ""
@@ -75,7 +141,22 @@ class PageRecord:
     text: str = ""
     word_count: int = 0
     content_hash: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    fetch_ms: int = 0
+    last_fetch: str = "full"
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (target, text, region)
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """A URL found on a page (or in a sitemap), to be queued when it is new and within the crawl's limits."""
+
+    url: str
+    depth: int
+    found_how: str
+    found_from: str
+    lastmod: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,21 +166,32 @@ class CrawlRun:
     finished_at: str | None
     start_urls: list[str]
     status: str
+    problem: str = ""
 
 
 def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+class StoreError(Exception):
+    pass
+
+
 class PageStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed pages survive a killed process
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
+        if has_tables and version != SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by another version of Helder (schema {version}, this one reads "
+                             f"{SCHEMA_VERSION}); move it aside and crawl again.")
         self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.db.close()
@@ -112,43 +204,182 @@ class PageStore:
 
     # -- crawl runs ------------------------------------------------------------------------------------------
     def begin_crawl(self, start_urls: list[str]) -> int:
-        cur = self.db.execute(
-            "INSERT INTO crawls (started_at, start_urls) VALUES (?, ?)", (now(), json.dumps(start_urls))
-        )
+        cur = self.db.execute("INSERT INTO crawls (started_at, start_urls) VALUES (?, ?)",
+                              (now(), json.dumps(start_urls)))
         return int(cur.lastrowid or 0)
 
-    def finish_crawl(self, crawl_id: int, status: str) -> None:
-        self.db.execute("UPDATE crawls SET finished_at = ?, status = ? WHERE id = ?", (now(), status, crawl_id))
+    def finish_crawl(self, crawl_id: int, status: str, problem: str = "") -> None:
+        self.db.execute("UPDATE crawls SET finished_at = ?, status = ?, problem = ? WHERE id = ?",
+                        (now(), status, problem, crawl_id))
+
+    def start_problem(self, crawl_id: int, start_urls: list[str]) -> str:
+        """Why the crawl could not start, or "" when at least one start URL gave a page."""
+        reasons = []
+        for url in start_urls:
+            row = self.db.execute("SELECT status, error FROM pages WHERE crawl_id = ? AND (url = ? OR"
+                                  " redirected_from LIKE ?)", (crawl_id, url, f'%"{url}"%')).fetchone()
+            skipped = self.db.execute("SELECT reason FROM frontier WHERE crawl_id = ? AND url = ? AND"
+                                      " state = 'skipped'", (crawl_id, url)).fetchone()
+            if row is not None and row["status"] == 200:
+                return ""
+            if row is not None and row["status"] is None:
+                reasons.append(f"{url}: {row['error']}")
+            elif row is not None:
+                reasons.append(f"{url}: the server answered HTTP {row['status']}")
+            elif skipped is not None:
+                reasons.append(f"{url}: not fetched ({skipped['reason']})")
+            else:
+                reasons.append(f"{url}: no response")
+        return "the start URL failed — " + "; ".join(reasons) + ". Check the URL and that the site is reachable."
+
+    def crawl(self, crawl_id: int) -> CrawlRun | None:
+        row = self.db.execute("SELECT * FROM crawls WHERE id = ?", (crawl_id,)).fetchone()
+        return _run(row) if row else None
 
     def latest_crawl(self) -> CrawlRun | None:
         row = self.db.execute("SELECT * FROM crawls ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        return CrawlRun(row["id"], row["started_at"], row["finished_at"], json.loads(row["start_urls"]),
-                        row["status"])
+        return _run(row) if row else None
+
+    def latest_finished_crawl(self) -> CrawlRun | None:
+        row = self.db.execute("SELECT * FROM crawls WHERE status = 'finished' ORDER BY id DESC LIMIT 1").fetchone()
+        return _run(row) if row else None
+
+    def mark_running(self, crawl_id: int) -> None:
+        self.db.execute("UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = ?", (crawl_id,))
+
+    # -- frontier --------------------------------------------------------------------------------------------
+    def enqueue(self, crawl_id: int, found: Iterable[Discovered]) -> int:
+        """Queue new URLs (known ones are left as they are); returns how many were new."""
+        before = self.db.total_changes
+        seq = self._next_seq(crawl_id)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO frontier (crawl_id, url, depth, found_how, found_from, lastmod, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(crawl_id, d.url, d.depth, d.found_how, d.found_from, d.lastmod, seq + i) for i, d in enumerate(found)])
+        return self.db.total_changes - before
+
+    def _next_seq(self, crawl_id: int) -> int:
+        return int(self.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM frontier WHERE crawl_id = ?",
+                                   (crawl_id,)).fetchone()[0])
+
+    def known(self, crawl_id: int, urls: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT url FROM frontier WHERE crawl_id = ? AND url IN ({marks})", (crawl_id, *chunk)))
+        return found
+
+    def queued(self, crawl_id: int, limit: int, exclude: set[str]) -> list[sqlite3.Row]:
+        """The next queued URLs in discovery order, leaving out those already handed to the downloader."""
+        rows = self.db.execute("SELECT * FROM frontier WHERE crawl_id = ? AND state = 'queued' ORDER BY seq LIMIT ?",
+                               (crawl_id, limit + len(exclude))).fetchall()
+        return [r for r in rows if r["url"] not in exclude][:limit]
+
+    def frontier_counts(self, crawl_id: int) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute(
+            "SELECT state, count(*) FROM frontier WHERE crawl_id = ? GROUP BY state", (crawl_id,))}
+
+    def frontier_size(self, crawl_id: int) -> int:
+        return int(self.db.execute("SELECT count(*) FROM frontier WHERE crawl_id = ?", (crawl_id,)).fetchone()[0])
+
+    def pattern_counts(self, crawl_id: int, pattern_of: object) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for (url,) in self.db.execute("SELECT url FROM frontier WHERE crawl_id = ?", (crawl_id,)):
+            key = pattern_of(url)  # type: ignore[operator]
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def skip(self, crawl_id: int, url: str, reason: str) -> None:
+        self.db.execute("UPDATE frontier SET state = 'skipped', reason = ? WHERE crawl_id = ? AND url = ?",
+                        (reason, crawl_id, url))
+
+    def record_cuts(self, crawl_id: int, cuts: dict[tuple[str, str], tuple[int, str]]) -> None:
+        self.db.executemany(
+            "INSERT INTO trap_cuts (crawl_id, pattern, limit_kind, skipped, example) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (crawl_id, pattern, limit_kind) DO UPDATE SET skipped = excluded.skipped",
+            [(crawl_id, pattern, kind, count, example) for (pattern, kind), (count, example) in cuts.items()])
+
+    def cuts(self, crawl_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM trap_cuts WHERE crawl_id = ? ORDER BY skipped DESC",
+                               (crawl_id,)).fetchall()
 
     # -- pages -----------------------------------------------------------------------------------------------
-    def save(self, page: PageRecord, crawl_id: int) -> None:
+    def commit_page(self, crawl_id: int, page: PageRecord, done: Iterable[str] = (),
+                    found: Iterable[Discovered] = ()) -> None:
+        """Store a fetched page, queue what it links to and mark its URL(s) done, all or nothing."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._save(crawl_id, page)
+            self.enqueue(crawl_id, found)
+            self._done(crawl_id, [page.url, *done])
+
+    def carry_forward(self, crawl_id: int, url: str, how: str, found: Iterable[Discovered] = ()) -> bool:
+        """An unchanged page (304, or the sitemap says so): keep its stored version in this crawl without
+        fetching it again. False when there is nothing stored to keep."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            cur = self.db.execute("UPDATE pages SET crawl_id = ?, crawled_at = ?, last_fetch = ? WHERE url = ?",
+                                  (crawl_id, now(), how, url))
+            if cur.rowcount == 0:
+                self.db.execute("ROLLBACK")
+                return False
+            self.enqueue(crawl_id, found)
+            self._done(crawl_id, [url], reason="unchanged")
+        return True
+
+    def mark_done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._done(crawl_id, urls, reason)
+
+    def _done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
+        self.db.executemany(
+            "INSERT INTO frontier (crawl_id, url, depth, found_how, state, reason, seq) VALUES (?, ?, 0, 'redirect',"
+            " 'done', ?, 0) ON CONFLICT (crawl_id, url) DO UPDATE SET state = 'done', reason = excluded.reason",
+            [(crawl_id, u, reason) for u in dict.fromkeys(urls)])
+
+    def _save(self, crawl_id: int, page: PageRecord) -> None:
         values = asdict(page)
         links = values.pop("links")
+        earlier = self.db.execute("SELECT crawl_id, redirected_from, content_hash, changed_at FROM pages"
+                                  " WHERE url = ?", (page.url,)).fetchone()
+        # A page reached both directly and through a redirect arrives twice: keep every redirect source.
+        sources = set(page.redirected_from)
+        if earlier is not None and earlier["crawl_id"] == crawl_id:
+            sources |= set(json.loads(earlier["redirected_from"]))
+        values["redirected_from"] = json.dumps(sorted(sources))
         values["headings"] = json.dumps(page.headings, ensure_ascii=False)
         values["blocks"] = json.dumps(page.blocks, ensure_ascii=False)
         values["crawl_id"] = crawl_id
+        changed = earlier is None or earlier["content_hash"] != page.content_hash
+        values["changed_at"] = page.crawled_at if changed else earlier["changed_at"]
+        values["duplicate_of"] = self._duplicate_of(crawl_id, page)
         columns = ", ".join(values)
         marks = ", ".join(f":{k}" for k in values)
-        with self.db:  # one transaction: the page and its links, or nothing
-            self.db.execute("BEGIN")
-            # A page reached both directly and through a redirect arrives twice: keep every redirect source.
-            earlier = self.db.execute("SELECT redirected_from FROM pages WHERE url = ? AND crawl_id = ?",
-                                      (page.url, crawl_id)).fetchone()
-            sources = set(page.redirected_from) | set(json.loads(earlier[0]) if earlier else [])
-            values["redirected_from"] = json.dumps(sorted(sources))
-            self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
-            self.db.execute("DELETE FROM links WHERE source_url = ?", (page.url,))
-            self.db.executemany(
-                "INSERT OR IGNORE INTO links (source_url, target_url, text, region) VALUES (?, ?, ?, ?)",
-                [(page.url, target, text, region) for target, text, region in links],
-            )
+        self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
+        if changed and page.content_hash:
+            self.db.execute(
+                "INSERT OR REPLACE INTO versions (url, crawl_id, crawled_at, status, content_hash, title, h1, blocks,"
+                " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (page.url, crawl_id, page.crawled_at, page.status, page.content_hash, page.title, page.h1,
+                 values["blocks"], page.text))
+        self.db.execute("DELETE FROM links WHERE source_url = ?", (page.url,))
+        self.db.executemany("INSERT OR IGNORE INTO links (source_url, target_url, text, region) VALUES (?, ?, ?, ?)",
+                            [(page.url, target, text, region) for target, text, region in links])
+
+    def _duplicate_of(self, crawl_id: int, page: PageRecord) -> str:
+        """The page this one repeats: its canonical when that is another URL, or an earlier page of this crawl
+        with the same text."""
+        if page.canonical and page.canonical != page.url:
+            return page.canonical
+        if not page.content_hash or page.word_count == 0:
+            return ""
+        row = self.db.execute("SELECT url FROM pages WHERE content_hash = ? AND crawl_id = ? AND url != ?"
+                              " AND duplicate_of = '' ORDER BY url LIMIT 1",
+                              (page.content_hash, crawl_id, page.url)).fetchone()
+        return row[0] if row else ""
 
     def count(self, crawl_id: int | None = None) -> int:
         if crawl_id is None:
@@ -156,23 +387,39 @@ class PageStore:
         return int(self.db.execute("SELECT count(*) FROM pages WHERE crawl_id = ?", (crawl_id,)).fetchone()[0])
 
     def pages(self, html_only: bool = True) -> Iterator[sqlite3.Row]:
-        """Pages of the latest crawl; with html_only, the successfully fetched HTML pages with text."""
+        """Pages of the latest crawl; with html_only, the pages and documents with text that are not duplicates."""
         latest = self.latest_crawl()
         if latest is None:
             return iter(())
         sql = "SELECT * FROM pages WHERE crawl_id = ?"
         if html_only:
-            sql += " AND status = 200 AND content_type LIKE 'text/html%' AND word_count > 0"
+            sql += " AND status = 200 AND word_count > 0 AND duplicate_of = ''"
         return iter(self.db.execute(sql + " ORDER BY url", (latest.id,)).fetchall())
 
     def get(self, url: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
 
+    def stored_links(self, url: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT target_url FROM links WHERE source_url = ?", (url,))]
+
+    def validators(self, urls: list[str]) -> dict[str, tuple[str, str, str]]:
+        """(etag, last_modified, crawled_at) of stored pages, for conditional requests and sitemap lastmod."""
+        result: dict[str, tuple[str, str, str]] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT url, etag, last_modified, crawled_at FROM pages WHERE status = 200"
+                                       f" AND url IN ({marks})", chunk):
+                result[row[0]] = (row[1], row[2], row[3])
+        return result
+
+    def versions(self, url: str) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM versions WHERE url = ? ORDER BY crawled_at", (url,)).fetchall()
+
     def failures(self, crawl_id: int) -> list[sqlite3.Row]:
         return self.db.execute(
             "SELECT url, status, error FROM pages WHERE crawl_id = ? AND (status IS NULL OR status >= 400)"
-            " ORDER BY url", (crawl_id,)
-        ).fetchall()
+            " ORDER BY url", (crawl_id,)).fetchall()
 
     def broken_links(self, crawl_id: int) -> list[tuple[str, str, list[str]]]:
         """(target, reason, pages linking to it) for every failed URL some page links to."""
@@ -184,3 +431,8 @@ class PageStore:
             if sources:
                 result.append((row["url"], reason, sources))
         return result
+
+
+def _run(row: sqlite3.Row) -> CrawlRun:
+    return CrawlRun(row["id"], row["started_at"], row["finished_at"], json.loads(row["start_urls"]), row["status"],
+                    row["problem"])

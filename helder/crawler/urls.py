@@ -1,11 +1,19 @@
-"""URL helpers: scope checks and the mapping between where a page is fetched and its public address."""
+"""URL helpers: one spelling per page, scope checks, the fetch/public mapping, and crawl-trap patterns."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
-SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:")
+from w3lib.url import canonicalize_url
+
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "sms:", "whatsapp:")
+# Parameters that change the URL but never the page: campaign tracking and session ids.
+_TRACKING = re.compile(r"^(utm_\w+|gclid|gbraid|wbraid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid|"
+                       r"phpsessid|jsessionid|sid|sessionid|session_id|cfid|cftoken|aspsessionid\w*)$", re.I)
+_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sessionid)=[^/?#]*", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def clean(url: str) -> str:
@@ -13,9 +21,25 @@ def clean(url: str) -> str:
     return urldefrag(url.strip())[0]
 
 
+def normalise(url: str) -> str:
+    """One spelling per page: no fragment, tracking or session parameters; sorted parameters; lower-case host;
+    no default port; canonical percent-encoding."""
+    parts = urlsplit(clean(url))
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
+    path = _PATH_SESSION.sub("", parts.path) or "/"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return canonicalize_url(urlunsplit((scheme, netloc, path, query, "")), keep_blank_values=True)
+
+
 def origin(url: str) -> str:
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    scheme = parts.scheme.lower()
+    port = parts.port
+    host = (parts.hostname or "").lower()
+    return f"{scheme}://{host}" + ("" if port is None or port == _DEFAULT_PORTS.get(scheme) else f":{port}")
 
 
 def section_of(url: str) -> str:
@@ -23,6 +47,16 @@ def section_of(url: str) -> str:
     in `afval`; `/contact` and `/` are in no theme."""
     path = urlsplit(url).path.lstrip("/")
     return path.split("/", 1)[0] if "/" in path else ""
+
+
+def trap_pattern(url: str) -> str:
+    """The shape of a URL, to count how many URLs of one shape a crawl meets: numbers become {n} and parameter
+    values are dropped, so `/agenda?datum=2026-11-23&p=4` and `/agenda?datum=2031-01-02&p=9` share
+    `/agenda?datum&p` and a calendar cannot make a crawl run forever."""
+    parts = urlsplit(url)
+    path = re.sub(r"\d+", "{n}", parts.path)
+    names = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    return path + ("?" + "&".join(names) if names else "")
 
 
 @dataclass(frozen=True)
@@ -34,14 +68,22 @@ class UrlMap:
 
     def to_public(self, url: str) -> str:
         if self.fetch_base and origin(url) == origin(self.fetch_base):
-            return origin(self.public_base) + url[len(origin(url)):]
+            return origin(self.public_base) + _path_and_query(url)
         return url
 
     def to_fetch(self, url: str) -> str:
         if self.fetch_base and origin(url) == origin(self.public_base):
-            return origin(self.fetch_base) + url[len(origin(url)):]
+            return origin(self.fetch_base) + _path_and_query(url)
         return url
 
-    def in_scope(self, fetched_url: str) -> bool:
-        """Only the site itself: same scheme, host and port as where we fetch it from."""
-        return origin(fetched_url) == origin(self.fetch_base or self.public_base)
+    def in_scope(self, url: str) -> bool:
+        """Only the site itself: same scheme, host and port (a staging site on :8080 is its own site), and
+        within the base path when the site lives in a folder."""
+        base = self.public_base if origin(url) == origin(self.public_base) else self.fetch_base
+        if base is None or origin(url) != origin(base):
+            return False
+        return urlsplit(url).path.startswith(urlsplit(base).path or "/")
+
+
+def _path_and_query(url: str) -> str:
+    return urlsplit(url)._replace(scheme="", netloc="").geturl() or "/"

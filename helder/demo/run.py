@@ -32,7 +32,8 @@ def run_demo(root: Path, console: Console) -> Workspace:
     with serve() as base_url:
         console.print(f"[bold]demo[/]   {NAME} is served at {base_url} (as {PUBLIC_SITE})")
         # A local server can take it: no delay, several requests at once.
-        settings = with_overrides(ws.crawl, fetch_from=base_url, delay=0.0, concurrency=8, autothrottle=False)
+        settings = with_overrides(ws.crawl, fetch_from=base_url, delay=0.0, max_rate=0.0, concurrency=8,
+                                  autothrottle=False)
         pipeline.crawl(ws, console, settings)
     pipeline.import_terms(ws, console, [SEARCH_CONSOLE_EXPORT])
     pipeline.audit(ws, console)
