@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 terms_app = typer.Typer(help="Residents' words: import and list search terms.", no_args_is_help=True)
 app.add_typer(terms_app, name="terms")
+pages_app = typer.Typer(help="The crawled pages: export them for other tools.", no_args_is_help=True)
+app.add_typer(pages_app, name="pages")
 
 console = Console(highlight=False, soft_wrap=True)  # paths stay whole, for copy and paste
 WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="The workspace folder (has helder.toml).")]
@@ -50,13 +52,26 @@ def crawl(
     max_pages: Annotated[int | None, typer.Option(help="Stop after this many URLs.")] = None,
     fetch_from: Annotated[str | None, typer.Option(help="Fetch from this base URL (staging, mirror) but "
                                                           "store the public URLs.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Go on with an interrupted crawl.")] = False,
     workspace: WorkspaceOption = Path("."),
 ) -> None:
-    """Crawl the site into data/crawl.sqlite (obeys robots.txt, stays on the site)."""
+    """Crawl the site into data/crawl.sqlite: polite, resumable, and cheap for pages that did not change."""
     ws = load_workspace(workspace)
     settings = with_overrides(ws.crawl, start_urls=(url,) if url else None, max_pages=max_pages,
                               fetch_from=fetch_from)
-    pipeline.crawl(ws, console, settings)
+    pipeline.crawl(ws, console, settings, resume=resume)
+
+
+@pages_app.command("export")
+def pages_export(
+    file: Annotated[Path, typer.Argument(help="pages.csv, pages.jsonl or pages.parquet")],
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Write the latest crawl's pages (every stored field, with their links) as CSV, JSON Lines or Parquet."""
+    from helder.crawler.export import export_pages
+
+    count = export_pages(load_workspace(workspace), file)
+    console.print(f"{count} pages → {file}")
 
 
 @terms_app.command("import")

@@ -33,4 +33,5 @@ class StorePipeline:
             with store.db:
                 store.db.execute("BEGIN IMMEDIATE")
                 store.enqueue(crawl_id, helder.admit(item.found))
+            helder.pending_sitemaps -= 1
         return item

@@ -35,6 +35,27 @@ class CrawlSummary:
 def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: bool = True,
               resume: bool = False) -> CrawlSummary:
     crawl = crawl or ws.crawl
+    started = time.monotonic()
+    child, crawl_id = start_crawl(ws, crawl, resume)
+    try:
+        with PageStore(ws.crawl_db) as store:
+            _show_progress(store, crawl_id, child, crawl.start_urls[0], show_progress)
+            _, stderr = child.communicate()
+            if child.returncode != 0:
+                lines = [line for line in (stderr or "").splitlines() if line.strip()]
+                reason = lines[-1] if lines else f"the crawler stopped with exit status {child.returncode}"
+                if child.returncode not in (START_URL_FAILED, INTERRUPTED):
+                    reason += f" (details in {ws.data_dir / 'crawl.log'}; `helder crawl --resume` goes on)"
+                raise HelderError(reason)
+            return summarise(store, crawl_id, time.monotonic() - started)
+    except KeyboardInterrupt:
+        child.terminate()  # Scrapy shuts down cleanly; what was stored stays, and --resume goes on from there
+        child.wait()
+        raise
+
+
+def start_crawl(ws: Workspace, crawl: CrawlSettings, resume: bool = False) -> tuple[subprocess.Popen[str], int]:
+    """Start the crawl's child process; returns it with the crawl's id in the store."""
     ws.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         store = PageStore(ws.crawl_db)
@@ -51,24 +72,9 @@ def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: 
     args = {"crawl": {**asdict(crawl), "start_urls": list(crawl.start_urls)}, "store": str(ws.crawl_db),
             "crawl_id": crawl_id, "resume": resume, "public_base": ws.site,
             "log_file": str(ws.data_dir / "crawl.log")}
-    started = time.monotonic()
     child = subprocess.Popen([sys.executable, "-m", "helder.crawler.run", json.dumps(args)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        with PageStore(ws.crawl_db) as store:
-            _show_progress(store, crawl_id, child, crawl.start_urls[0], show_progress)
-            _, stderr = child.communicate()
-            if child.returncode != 0:
-                lines = [line for line in (stderr or "").splitlines() if line.strip()]
-                reason = lines[-1] if lines else f"the crawler stopped with exit status {child.returncode}"
-                if child.returncode not in (START_URL_FAILED, INTERRUPTED):
-                    reason += f" (details in {ws.data_dir / 'crawl.log'}; `helder crawl --resume` goes on)"
-                raise HelderError(reason)
-            return summarise(store, crawl_id, time.monotonic() - started)
-    except KeyboardInterrupt:
-        child.terminate()  # Scrapy shuts down cleanly; what was stored stays, and --resume goes on from there
-        child.wait()
-        raise
+    return child, crawl_id
 
 
 def _show_progress(store: PageStore, crawl_id: int, child: subprocess.Popen[str], label: str, show: bool) -> None:

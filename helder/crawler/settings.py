@@ -12,7 +12,10 @@ BASE_SETTINGS: dict[str, Any] = {
     "BOT_NAME": "helder",
     "ROBOTSTXT_OBEY": True,
     "ITEM_PIPELINES": {"helder.crawler.pipelines.StorePipeline": 300},
-    "DOWNLOADER_MIDDLEWARES": {"helder.crawler.politeness.CrawlDelayMiddleware": 650},
+    "DOWNLOADER_MIDDLEWARES": {
+        "helder.crawler.politeness.ScopeMiddleware": 60,  # before robots.txt (100): no request off the site
+        "helder.crawler.politeness.CrawlDelayMiddleware": 650,
+    },
     "RETRY_TIMES": 2,  # 5xx, timeouts, DNS hiccups: a busy municipal server deserves a second chance
     "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
     "DOWNLOAD_TIMEOUT": 30,

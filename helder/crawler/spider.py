@@ -89,6 +89,8 @@ class HelderSpider(scrapy.Spider):
         public = public_base or (starts[0] if starts else "")
         self.urls = UrlMap(public_base=public, fetch_base=fetch_base or None)
         self.start_urls = [normalise(self.urls.to_public(u)) for u in starts]
+        # Scrapy's offsite filter then drops redirects that leave the site before they are fetched.
+        self.allowed_domains = sorted({h for h in (urlsplit(fetch_base or public).hostname,) if h})
         self.store_path = store
         self.max_pages, self.max_depth = int(max_pages), int(max_depth)
         self.pattern_limit = int(pattern_limit)
@@ -160,7 +162,8 @@ class HelderSpider(scrapy.Spider):
             robots = self.urls.to_fetch(f"{urlsplit(first).scheme}://{urlsplit(first).netloc}/robots.txt")
             yield scrapy.Request(robots, callback=self.parse_robots, errback=self.robots_failed,
                                  meta={"dont_obey_robotstxt": True}, dont_filter=True, priority=100)
-            while not self.robots_done:  # Crawl-delay and sitemaps come first
+            # Crawl-delay and the sitemaps come first: a sitemap's <lastmod> can spare a recrawl many requests.
+            while not self.robots_done or self.pending_sitemaps:
                 await asyncio.sleep(0.01)
         engine = self.crawler.engine
         batch = max(8, 2 * self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 8))
@@ -207,21 +210,26 @@ class HelderSpider(scrapy.Spider):
 
     # -- robots.txt and sitemaps -----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        self.robots_done = True
-        if response.status != 200:
-            return
-        text = response.body.decode("utf-8", errors="replace")
+        text = response.body.decode("utf-8", errors="replace") if response.status == 200 else ""
         delay = Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*"))
         self.crawl_delay = float(delay or 0)
-        if self.use_sitemaps:
-            sitemaps = list(sitemap_urls_from_robots(text, base_url=response.url))
-            base = self.urls.to_fetch(self.start_urls[0])
-            default = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sitemap.xml"
-            for url in dict.fromkeys([*sitemaps, default]):
-                yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(url)))
-
-    def robots_failed(self, failure: Failure) -> None:
+        yield from self._sitemap_requests(list(sitemap_urls_from_robots(text, base_url=response.url)))
         self.robots_done = True
+
+    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        yield from self._sitemap_requests([])
+        self.robots_done = True
+
+    def _sitemap_requests(self, from_robots: list[str]) -> Iterator[scrapy.Request]:
+        """The sitemaps robots.txt names, and /sitemap.xml, where most CMSes put one."""
+        if not self.use_sitemaps or not self.start_urls:
+            return
+        base = self.urls.to_fetch(self.start_urls[0])
+        default = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sitemap.xml"
+        for url in dict.fromkeys([*from_robots, default]):
+            fetch_url = self.urls.to_fetch(self.urls.to_public(url))
+            if self.urls.in_scope(fetch_url):
+                yield self._sitemap_request(fetch_url)
 
     def _sitemap_request(self, url: str) -> scrapy.Request:
         self.pending_sitemaps += 1
@@ -229,28 +237,34 @@ class HelderSpider(scrapy.Spider):
                               priority=50)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | Discoveries]:
+        """A sitemap index leads to more sitemaps; a urlset to Discoveries, which the pipeline commits (and then
+        counts the sitemap as handled, so pages wait until every sitemap's dates are in the frontier)."""
+        sitemap = self._read_sitemap(response)
+        if sitemap is not None and sitemap.type == "urlset":
+            sitemap_url = self.urls.to_public(response.url)
+            found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
+                                e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
+            yield Discoveries(found=found, sitemap_url=sitemap_url)
+            return
+        if sitemap is not None and sitemap.type == "sitemapindex":
+            for entry in sitemap:
+                if self.urls.in_scope(entry["loc"]):
+                    yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
         self.pending_sitemaps -= 1
+
+    def _read_sitemap(self, response: Response) -> Sitemap | None:
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
                 body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
             except OSError:
-                return
+                return None
         if response.status != 200 or b"<" not in body[:500]:
-            return
+            return None
         try:
-            sitemap = Sitemap(body)
+            return Sitemap(body)
         except Exception:  # lxml raises several kinds on broken XML; a broken sitemap is only a missed hint
-            return
-        sitemap_url = self.urls.to_public(response.url)
-        if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                if self.urls.in_scope(entry["loc"]):
-                    yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
-        elif sitemap.type == "urlset":
-            found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
-                                e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
-            yield Discoveries(found=found, sitemap_url=sitemap_url)
+            return None
 
     def sitemap_failed(self, failure: Failure) -> None:
         self.pending_sitemaps -= 1
@@ -261,6 +275,11 @@ class HelderSpider(scrapy.Spider):
         depth = response.meta.get("depth", 0)
         if response.status == 304:
             yield Unchanged(url=frontier_url, frontier_url=frontier_url, depth=depth)
+            return
+        if not self.urls.in_scope(response.url):  # a redirect led off the site: not ours to store
+            assert self.store is not None
+            self.store.skip(self.crawl_id, frontier_url, f"redirect off the site to {response.url}"[:300])
+            self.settled(frontier_url)
             return
         record = self._record(response, frontier_url)
         found: list[Discovered] = []

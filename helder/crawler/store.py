@@ -249,12 +249,14 @@ class PageStore:
 
     # -- frontier --------------------------------------------------------------------------------------------
     def enqueue(self, crawl_id: int, found: Iterable[Discovered]) -> int:
-        """Queue new URLs (known ones are left as they are); returns how many were new."""
+        """Queue new URLs (known ones keep their place); returns how many rows changed."""
         before = self.db.total_changes
         seq = self._next_seq(crawl_id)
+        # A sitemap that names a queued URL found by a link first still brings its <lastmod>.
         self.db.executemany(
-            "INSERT OR IGNORE INTO frontier (crawl_id, url, depth, found_how, found_from, lastmod, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO frontier (crawl_id, url, depth, found_how, found_from, lastmod, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url) DO UPDATE SET lastmod = excluded.lastmod"
+            " WHERE frontier.state = 'queued' AND frontier.lastmod = '' AND excluded.lastmod != ''",
             [(crawl_id, d.url, d.depth, d.found_how, d.found_from, d.lastmod, seq + i) for i, d in enumerate(found)])
         return self.db.total_changes - before
 
