@@ -32,6 +32,7 @@ def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.D
     entries = {e.term: e for e in lexicon.entries}
     by_url = {url: list(zip(g["query_norm"], g["impressions"], strict=True))
               for url, g in page_queries.groupby("url")}
+    query_forms = {q: _content_forms(q, lexicon) for q in page_queries["query_norm"].unique()}
     rows = []
     for term, group in findings.groupby("term", sort=False):
         entry = entries[term]
@@ -41,14 +42,14 @@ def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.D
             "term": term, "plain": entry.best_plain, "alternatives": " | ".join(entry.plain),
             "category": entry.category, "explanation": entry.explanation, "source": entry.source,
             "occurrences": len(group), "pages": len(urls), "urls": urls,
-            **related_queries(entry, per_page, by_url, lexicon),
+            **related_queries(entry, per_page, by_url, query_forms, lexicon),
         })
     return (pd.DataFrame(rows, columns=columns)
             .sort_values(["occurrences", "pages", "term"], ascending=[False, False, True], ignore_index=True))
 
 
 def related_queries(entry: Entry, occurrences_per_page: pd.Series, by_url: dict[str, list[tuple[str, int]]],
-                    lexicon: Lexicon, limit: int = 10) -> dict[str, object]:
+                    query_forms: dict[str, set[str]], lexicon: Lexicon, limit: int = 10) -> dict[str, object]:
     """Queries that reach the term's pages, those sharing a word with the term or its plain words first, then
     those of the pages where the term is most frequent: what residents call the thing the term names."""
     words = _content_forms(" ".join([entry.term, *entry.plain]), lexicon)
@@ -57,7 +58,7 @@ def related_queries(entry: Entry, occurrences_per_page: pd.Series, by_url: dict[
     for url, count in occurrences_per_page.items():
         for query, impressions in by_url.get(url, []):
             total += int(impressions)
-            shares = bool(_content_forms(query, lexicon) & words)
+            shares = bool(query_forms[query] & words)
             weight = impressions * count
             best = scored.get(query, (0, 0.0))
             scored[query] = (max(best[0], int(shares)), best[1] + weight)

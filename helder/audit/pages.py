@@ -22,6 +22,12 @@ class AuditPage:
     section: str
     crawled_at: str
     blocks: list[tuple[str, str]]  # (kind, text)
+    content_type: str = "text/html"
+
+    @property
+    def is_document(self) -> bool:
+        """A PDF or Word document: audited like a page, but no task page is built from it."""
+        return not self.content_type.startswith(("text/html", "application/xhtml"))
 
     def blocks_with_offsets(self) -> Iterator[tuple[int, str, str]]:
         """(offset in the stored text, kind, text): the stored text joins blocks with a blank line."""
@@ -48,5 +54,6 @@ def load_pages(ws: Workspace) -> list[AuditPage]:
     if not rows:
         raise HelderError(f"{ws.crawl_db}: the latest crawl stored no HTML pages with text. Run `helder crawl`.")
     return [AuditPage(url=r["url"], title=r["title"], h1=r["h1"], section=r["section"],
-                      crawled_at=r["crawled_at"], blocks=[tuple(b) for b in json.loads(r["blocks"])])
+                      crawled_at=r["crawled_at"], blocks=[tuple(b) for b in json.loads(r["blocks"])],
+                      content_type=r["content_type"])
             for r in rows]

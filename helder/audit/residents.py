@@ -43,9 +43,9 @@ def tasks(pq: pd.DataFrame, pages: list[AuditPage]) -> pd.DataFrame:
 
     A query that reaches several pages belongs to the one with most impressions. Overview pages (home, theme
     indexes) are not tasks: residents land there when the site has no better page; nor are pages outside
-    the themes (contact, privacy).
+    the themes (contact, privacy), nor documents (a task page is built from a web page).
     """
-    task_pages = {p.url: p for p in pages if not p.is_overview and p.section}
+    task_pages = {p.url: p for p in pages if not p.is_overview and p.section and not p.is_document}
     candidates = pq[pq["url"].isin(task_pages)]
     if candidates.empty:
         return pd.DataFrame(columns=TASK_COLUMNS)

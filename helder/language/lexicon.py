@@ -80,10 +80,17 @@ class Lexicon:
                 if end is not None:
                     matches.append(self._match(entry, tokens, text, range(i, end)))
                     break
-        for entry in {e for k in keys for key in k for e in self._by_key.get(key, ()) if e.reorderable}:
-            positions = self._unordered(entry, tokens, keys, taken)
-            if positions is not None:
-                matches.append(self._match(entry, tokens, text, positions))
+        positions: dict[str, list[int]] = defaultdict(list)  # key → where it stands in the sentence
+        for i, token_keys in enumerate(keys):
+            for key in token_keys:
+                positions[key].append(i)
+        reorderable = {id(e): e for key in positions for e in self._by_key.get(key, ()) if e.reorderable}
+        for entry in reorderable.values():
+            places = [sorted({p for key in part for p in positions.get(key, ())}) for part in entry.keys]
+            if all(places):  # every word of the term is somewhere in the sentence
+                chosen = self._unordered(entry, tokens, keys, taken, places)
+                if chosen is not None:
+                    matches.append(self._match(entry, tokens, text, chosen))
         return sorted(matches, key=lambda m: m.start)
 
     def _token_keys(self, word: str) -> frozenset[str]:
@@ -110,16 +117,16 @@ class Lexicon:
             return end
         return None
 
-    def _unordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]],
-                   taken: list[bool]) -> list[int] | None:
+    def _unordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]], taken: list[bool],
+                   places: list[list[int]]) -> list[int] | None:
         """All words of a multi-word term inside a window a few words wider than the term, in any order."""
         width = len(entry.keys) + _GAP
-        for first in range(len(tokens)):
+        starts = sorted({p for part in places for p in part})
+        for first in starts:
             chosen: list[int] = []
-            for part in range(len(entry.keys)):
-                pos = next((p for p in range(first, min(first + width, len(tokens)))
-                            if p not in chosen and not taken[p] and self._fits(entry, tokens[p], keys[p], part)),
-                           None)
+            for part, candidates in enumerate(places):
+                pos = next((p for p in candidates if first <= p < first + width and p not in chosen and not taken[p]
+                            and self._fits(entry, tokens[p], keys[p], part)), None)
                 if pos is None:
                     break
                 chosen.append(pos)
