@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MARKER = ".benchsite.json"
 PUBLIC_BASE = "http://bench.example"  # the site's own address in robots.txt and sitemap.xml
 SITE_NAME = "Gemeente Benchdam"
@@ -238,43 +238,105 @@ def breadcrumbs(page: Page, pages: list[Page]) -> str:
             f'<li aria-current="page">{html.escape(page.title)}</li></ol></nav>')
 
 
-STYLE = (
-    "body{font-family:Verdana,sans-serif;margin:0;color:#222}.site-header{background:#00457c;color:#fff;"
-    "padding:1rem}.hoofdmenu ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem}.hoofdmenu a{color:#fff}"
-    ".breadcrumb ol{display:inline;list-style:none}.breadcrumb li{display:inline}.breadcrumb li+li:before"
-    "{content:' › '}main{max-width:48rem;margin:0 auto;padding:1rem}h1{font-size:2rem}h2{font-size:1.4rem;"
-    "margin-top:2rem}.cookie-notice{position:fixed;bottom:0;background:#ffd;padding:1rem;width:100%}"
-    ".site-footer{background:#eee;padding:2rem}.site-footer ul{columns:2}.skiplink{position:absolute;left:-999px}"
-) * 2
-SCRIPT = (
-    "(function(){var k='cookie-akkoord';if(localStorage.getItem(k)){document.querySelector('.cookie-notice')"
-    ".hidden=true}document.querySelector('.cookie-notice button').addEventListener('click',function(){"
-    "localStorage.setItem(k,'1');document.querySelector('.cookie-notice').hidden=true});"
-    "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());"
-    "gtag('config','G-BENCH0000',{anonymize_ip:true});})();"
-)
+def _critical_css(size: int = 9_000) -> str:
+    """Inline "critical" CSS as CMS themes ship it: BEM-style rules for the template's components."""
+    rng = random.Random("css")
+    blocks = ["header", "menu", "search", "crumbs", "card", "button", "form", "footer", "cookie", "alert",
+              "accordion", "table", "tiles", "news", "hero", "sidebar", "share", "pagination", "icon", "logo"]
+    elements = ["", "__inner", "__title", "__link", "__item", "__list", "__icon", "__text", "--active", "--open"]
+    props = ["display:flex", "display:block", "margin:0 auto", "padding:1rem 1.5rem", "color:#00457c",
+             "background:#f3f6f9", "border-bottom:2px solid #e0e6ed", "font-size:1.125rem", "line-height:1.5",
+             "font-weight:700", "gap:.75rem", "max-width:76rem", "text-decoration:underline", "position:relative",
+             "border-radius:4px", "transition:color .2s ease-in-out", "flex-wrap:wrap", "align-items:center"]
+    rules = []
+    while sum(map(len, rules)) < size:
+        selector = f".c-{rng.choice(blocks)}{rng.choice(elements)}"
+        rules.append(selector + "{" + ";".join(rng.sample(props, rng.randint(2, 5))) + "}")
+    return "".join(rules)
+
+
+def _icon_sprite(icons: int = 14) -> str:
+    """A hidden SVG sprite with the template's icons, inlined in every page as many CMSes do."""
+    rng = random.Random("svg")
+    symbols = []
+    for i in range(icons):
+        points = " ".join(f"{rng.choice('MLCQ')}{rng.uniform(0, 24):.2f} {rng.uniform(0, 24):.2f}"
+                          for _ in range(24))
+        symbols.append(f'<symbol id="icon-{i}" viewBox="0 0 24 24"><path d="M12 12 {points}Z"/></symbol>')
+    return f'<svg xmlns="http://www.w3.org/2000/svg" style="display:none">{"".join(symbols)}</svg>'
+
+
+def _consent_script() -> str:
+    """The cookie-consent configuration and analytics snippet, inline at the end of every page."""
+    categories = {
+        name: {"label": label, "description": " ".join(WORDS[i * 7:i * 7 + 40]), "required": i == 0}
+        for i, (name, label) in enumerate([("functional", "Functionele cookies"), ("analytics", "Analytische cookies"),
+                                           ("media", "Cookies van ingesloten media"), ("survey", "Enquêtes")])
+    }
+    config = json.dumps({"cookieName": "cookie-akkoord", "version": 3, "categories": categories,
+                         "texts": {"accept": "Akkoord", "reject": "Alleen noodzakelijke", "more": "Instellingen"}},
+                        ensure_ascii=False)
+    return (
+        f"window.cookieConsentConfig={config};"
+        "(function(){var c=window.cookieConsentConfig,k=c.cookieName,n=document.querySelector('.c-cookie');"
+        "if(localStorage.getItem(k)){n.hidden=true}n.querySelector('button').addEventListener('click',function(){"
+        "localStorage.setItem(k,c.version);n.hidden=true});window.dataLayer=window.dataLayer||[];"
+        "function gtag(){dataLayer.push(arguments)}gtag('js',new Date());"
+        "gtag('config','G-BENCH0000',{anonymize_ip:true,cookie_flags:'SameSite=None;Secure'});})();"
+    )
+
+
+STYLE = _critical_css()
+SPRITE = _icon_sprite()
+SCRIPT = _consent_script()
+
+
+def _json_ld(page: Page, pages: list[Page]) -> str:
+    trail = []
+    node = page.index
+    while node >= 0:
+        trail.append(pages[node])
+        node = pages[node].parent
+    items = [{"@type": "ListItem", "position": i + 1, "name": p.title, "item": PUBLIC_BASE + p.path}
+             for i, p in enumerate(reversed(trail))]
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "GovernmentOrganization", "name": SITE_NAME, "url": PUBLIC_BASE + "/",
+         "address": {"@type": "PostalAddress", "streetAddress": "Stadhuisplein 1", "postalCode": "1234 AB",
+                     "addressLocality": "Benchdam"}},
+        {"@type": "WebPage", "name": page.title, "dateModified": page.lastmod.isoformat()},
+        {"@type": "BreadcrumbList", "itemListElement": items}]}
+    return f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
 
 
 def render(page: Page, pages: list[Page], by_theme: dict[int, list[int]], chrome: tuple[str, str],
            rng: random.Random) -> str:
+    """The whole page: ~20 KB of CMS template (head, inline CSS, icons, menu, footer, scripts) around ~15 KB of
+    main content, 30–40 KB in all."""
     menu, footer = chrome
+    title, description = html.escape(page.title), html.escape(sentence(rng))
     head = (
-        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="nl" class="no-js">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(page.title)} | {SITE_NAME}</title>\n"
-        f'<meta name="description" content="{html.escape(sentence(rng))}">\n'
-        f'<link rel="canonical" href="{page.path}">\n<style>{STYLE}</style>\n</head>\n'
-        f'<body class="cms-page">\n<a class="skiplink" href="#inhoud">Naar de inhoud</a>\n'
-        f'<header class="site-header"><div class="logo"><a href="/" title="Naar de homepage">{SITE_NAME}</a></div>\n'
-        f'<form class="zoekformulier" action="/zoeken" method="get" role="search"><label for="q">Zoeken</label>'
-        f'<input id="q" name="q" type="search" placeholder="Waar bent u naar op zoek?"><button>Zoek</button>'
-        f"</form>\n{menu}</header>\n"
+        f"<title>{title} | {SITE_NAME}</title>\n"
+        f'<meta name="description" content="{description}">\n<meta name="robots" content="index, follow">\n'
+        f'<meta property="og:type" content="website">\n<meta property="og:title" content="{title}">\n'
+        f'<meta property="og:description" content="{description}">\n'
+        f'<meta property="og:url" content="{PUBLIC_BASE}{page.path}">\n<meta name="twitter:card" content="summary">\n'
+        f'<link rel="canonical" href="{page.path}">\n<style>{STYLE}</style>\n{_json_ld(page, pages)}\n</head>\n'
+        f'<body class="cms-page c-page c-page--{page.kind}">\n{SPRITE}\n'
+        f'<a class="skiplink" href="#inhoud">Naar de inhoud</a>\n'
+        f'<header class="site-header c-header"><div class="c-header__inner"><div class="logo c-logo">'
+        f'<a href="/" title="Naar de homepage"><svg class="c-icon" aria-hidden="true"><use href="#icon-0"></use>'
+        f"</svg>{SITE_NAME}</a></div>\n"
+        f'<form class="zoekformulier c-search" action="/zoeken" method="get" role="search"><label for="q">Zoeken'
+        f'</label><input id="q" name="q" type="search" placeholder="Waar bent u naar op zoek?"><button '
+        f'class="c-button">Zoek</button></form>\n{menu}</div></header>\n'
     )
     tail = (
         f'<p class="laatst-gewijzigd">Laatst gewijzigd: {page.lastmod:%d-%m-%Y}</p>\n'
-        f'<div class="share-buttons">Deel deze pagina: <a href="mailto:?subject={html.escape(page.title)}">'
-        f"E-mail</a></div>\n</main>\n{footer}\n"
-        f'<div class="cookie-notice" role="dialog" aria-label="Cookiemelding"><p>Wij gebruiken alleen '
+        f'<div class="share-buttons c-share">Deel deze pagina: <a href="mailto:?subject={title}">E-mail</a></div>\n'
+        f"</main>\n{footer}\n"
+        f'<div class="cookie-notice c-cookie" role="dialog" aria-label="Cookiemelding"><p>Wij gebruiken alleen '
         f"functionele en analytische cookies om deze website te verbeteren.</p><button>Akkoord</button></div>\n"
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )

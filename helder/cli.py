@@ -25,6 +25,8 @@ terms_app = typer.Typer(help="Residents' words: import and list search terms.", 
 app.add_typer(terms_app, name="terms")
 pages_app = typer.Typer(help="The crawled pages: export them for other tools.", no_args_is_help=True)
 app.add_typer(pages_app, name="pages")
+scrapyd_app = typer.Typer(help="Crawl many municipalities through Scrapyd, the Scrapy daemon.", no_args_is_help=True)
+app.add_typer(scrapyd_app, name="scrapyd")
 
 console = Console(highlight=False, soft_wrap=True)  # paths stay whole, for copy and paste
 WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="The workspace folder (has helder.toml).")]
@@ -101,6 +103,31 @@ def terms_list(workspace: WorkspaceOption = Path(".")) -> None:
                       str(group["query_norm"].nunique()), str(int(group["clicks"].sum())),
                       str(int(group["impressions"].sum())))
     console.print(table if len(frame) else "No search terms loaded yet: `helder terms import FILE`.")
+
+
+@scrapyd_app.command("deploy")
+def scrapyd_deploy(
+    scrapyd: Annotated[str, typer.Argument(help="Scrapyd's address, e.g. http://127.0.0.1:6800")],
+) -> None:
+    """Deploy Helder's spider to Scrapyd (Helder must be installed where Scrapyd runs)."""
+    from helder.crawler.scrapyd import deploy
+
+    answer = deploy(scrapyd)
+    console.print(f"deployed project helder version {answer.get('version')} ({answer.get('spiders')} spider)")
+
+
+@scrapyd_app.command("schedule")
+def scrapyd_schedule(
+    scrapyd: Annotated[str, typer.Argument(help="Scrapyd's address, e.g. http://127.0.0.1:6800")],
+    workspaces: Annotated[list[Path], typer.Option("--workspace", "-w", help="A municipality's workspace; "
+                                                   "repeat for more.")],
+) -> None:
+    """Schedule one crawl per workspace; each goes into that workspace's own data/crawl.sqlite."""
+    from helder.crawler.scrapyd import schedule
+
+    for folder in workspaces:
+        ws = load_workspace(folder)
+        console.print(f"{ws.name}: job {schedule(scrapyd, ws)} → {ws.crawl_db}")
 
 
 @app.command()

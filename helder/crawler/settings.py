@@ -19,8 +19,9 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_TIMES": 2,  # 5xx, timeouts, DNS hiccups: a busy municipal server deserves a second chance
     "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
     "DOWNLOAD_TIMEOUT": 30,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,  # the delay is a promise to the site, not an average
-    "TELNETCONSOLE_ENABLED": False,  # no listening port on the editor's machine
+    "DOWNLOAD_DELAY_JITTER": 0,  # the delay is a promise to the site, not an average
+    "TELNETCONSOLE_ENABLED": False,  # no listening ports on the editor's machine
+    "REMOTE_CONTROL_ENABLED": False,
     "COOKIES_ENABLED": False,  # session cookies make CMSes mint session URLs
     "REDIRECT_MAX_TIMES": 10,
     "LOG_LEVEL": "INFO",

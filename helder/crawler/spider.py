@@ -35,6 +35,7 @@ DOCUMENT_TYPES = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
+LOST_AFTER = 10.0  # seconds of an idle Scrapy with URLs still in flight before they count as lost
 # Never pages: recorded as skipped instead of downloaded.
 NOT_PAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".css", ".js", ".zip", ".rar", ".7z",
              ".mp3", ".mp4", ".avi", ".mov", ".wmv", ".ics", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dmg")
@@ -98,6 +99,8 @@ class HelderSpider(scrapy.Spider):
         self.read_documents, self.resume = _flag(documents), _flag(resume)
         self.given_crawl_id = int(crawl_id) if str(crawl_id).strip() else None
         self.in_flight: set[str] = set()
+        self.lost: dict[str, int] = {}
+        self.idle_since: float | None = None
         self.pending_sitemaps = 0
         self.crawl_delay = 0.0
         self.robots_done = False
@@ -179,7 +182,28 @@ class HelderSpider(scrapy.Spider):
             if not rows:
                 if not self.in_flight and not self.pending_sitemaps:
                     return
+                self._requeue_lost(engine)
                 await asyncio.sleep(0.02)  # in-flight pages will reveal more URLs when they are stored
+
+    def _requeue_lost(self, engine: Any) -> None:
+        """URLs handed out but never answered while Scrapy has nothing left to do (a dropped request, a bug in a
+        callback) go back to the queue; after three tries they are skipped as lost."""
+        busy = engine.downloader.active or not engine.scraper.slot.is_idle() or \
+            engine._slot.scheduler.has_pending_requests()
+        if busy or not self.in_flight:
+            self.idle_since = None
+            return
+        self.idle_since = self.idle_since or time.monotonic()
+        if time.monotonic() - self.idle_since < LOST_AFTER:
+            return
+        assert self.store is not None
+        for url in list(self.in_flight):
+            self.lost[url] = self.lost.get(url, 0) + 1
+            if self.lost[url] >= 3:
+                self.store.skip(self.crawl_id, url, "lost: no answer after 3 tries")
+            self.logger.warning("no answer for %s; %s", url, "skipped" if self.lost[url] >= 3 else "queued again")
+        self.in_flight.clear()
+        self.idle_since = None
 
     def _request(self, row: Any) -> scrapy.Request | None:
         assert self.store is not None
@@ -211,10 +235,12 @@ class HelderSpider(scrapy.Spider):
     # -- robots.txt and sitemaps -----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         text = response.body.decode("utf-8", errors="replace") if response.status == 200 else ""
-        delay = Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*"))
-        self.crawl_delay = float(delay or 0)
-        yield from self._sitemap_requests(list(sitemap_urls_from_robots(text, base_url=response.url)))
-        self.robots_done = True
+        try:
+            delay = Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*"))
+            self.crawl_delay = float(delay or 0)
+            yield from self._sitemap_requests(list(sitemap_urls_from_robots(text, base_url=response.url)))
+        finally:
+            self.robots_done = True  # whatever happened, the crawl must not wait for robots.txt forever
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         yield from self._sitemap_requests([])
@@ -240,16 +266,19 @@ class HelderSpider(scrapy.Spider):
         """A sitemap index leads to more sitemaps; a urlset to Discoveries, which the pipeline commits (and then
         counts the sitemap as handled, so pages wait until every sitemap's dates are in the frontier)."""
         sitemap = self._read_sitemap(response)
-        if sitemap is not None and sitemap.type == "urlset":
-            sitemap_url = self.urls.to_public(response.url)
-            found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
-                                e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
-            yield Discoveries(found=found, sitemap_url=sitemap_url)
-            return
-        if sitemap is not None and sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                if self.urls.in_scope(entry["loc"]):
-                    yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
+        try:
+            if sitemap is not None and sitemap.type == "urlset":
+                sitemap_url = self.urls.to_public(response.url)
+                found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
+                                    e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
+                yield Discoveries(found=found, sitemap_url=sitemap_url)
+                return
+            if sitemap is not None and sitemap.type == "sitemapindex":
+                for entry in sitemap:
+                    if self.urls.in_scope(entry.get("loc", "")):
+                        yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
+        except Exception as exc:  # a broken sitemap is a missed hint, never a stalled crawl
+            self.logger.warning("sitemap %s not read: %s", response.url, exc)
         self.pending_sitemaps -= 1
 
     def _read_sitemap(self, response: Response) -> Sitemap | None:
