@@ -55,13 +55,16 @@ def crawl(
     fetch_from: Annotated[str | None, typer.Option(help="Fetch from this base URL (staging, mirror) but "
                                                           "store the public URLs.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Go on with an interrupted crawl.")] = False,
+    shared: Annotated[str, typer.Option(help="Crawl one large site with several processes or machines that "
+                                             "share this Redis queue, e.g. redis://10.0.0.5:6379/0; each keeps "
+                                             "its share in its own store.")] = "",
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Crawl the site into data/crawl.sqlite: polite, resumable, and cheap for pages that did not change."""
     ws = load_workspace(workspace)
     settings = with_overrides(ws.crawl, start_urls=(url,) if url else None, max_pages=max_pages,
                               fetch_from=fetch_from)
-    pipeline.crawl(ws, console, settings, resume=resume)
+    pipeline.crawl(ws, console, settings, resume=resume, shared=shared)
 
 
 @pages_app.command("export")

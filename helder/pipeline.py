@@ -17,8 +17,9 @@ from helder.report.run import write_reports
 from helder.terms.store import import_search_console
 
 
-def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None, resume: bool = False) -> None:
-    summary = run_crawl(ws, settings, show_progress=console.is_terminal, resume=resume)
+def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None, resume: bool = False,
+          shared: str = "") -> None:
+    summary = run_crawl(ws, settings, show_progress=console.is_terminal, resume=resume, shared=shared)
     errors = ", ".join(f"{count} × {kind}" for kind, count in sorted(summary.errors.items())) or "none"
     skipped = ", ".join(f"{count} × {why}" for why, count in sorted(summary.skipped.items())) or "none"
     console.print(f"[bold]crawl[/]  {summary.pages} URLs: {summary.html_pages} HTML pages, {summary.documents}"

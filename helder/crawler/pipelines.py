@@ -6,7 +6,7 @@ from typing import Any
 
 import scrapy
 
-from helder.crawler.spider import Discoveries, Fetched, HelderSpider, Unchanged
+from helder.crawler.spider import Fetched, HelderSpider, Unchanged
 
 
 class StorePipeline:
@@ -29,9 +29,4 @@ class StorePipeline:
             found = helder.admit(helder._stored_links(item.url, item.depth))
             store.carry_forward(crawl_id, item.url, "not-modified", found)
             helder.settled(item.frontier_url)
-        elif isinstance(item, Discoveries):
-            with store.db:
-                store.db.execute("BEGIN IMMEDIATE")
-                store.enqueue(crawl_id, helder.admit(item.found))
-            helder.pending_sitemaps -= 1
         return item

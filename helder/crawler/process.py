@@ -33,10 +33,10 @@ class CrawlSummary:
 
 
 def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: bool = True,
-              resume: bool = False) -> CrawlSummary:
+              resume: bool = False, shared: str = "") -> CrawlSummary:
     crawl = crawl or ws.crawl
     started = time.monotonic()
-    child, crawl_id = start_crawl(ws, crawl, resume)
+    child, crawl_id = start_crawl(ws, crawl, resume, shared)
     try:
         with PageStore(ws.crawl_db) as store:
             _show_progress(store, crawl_id, child, crawl.start_urls[0], show_progress)
@@ -54,8 +54,10 @@ def run_crawl(ws: Workspace, crawl: CrawlSettings | None = None, show_progress: 
         raise
 
 
-def start_crawl(ws: Workspace, crawl: CrawlSettings, resume: bool = False) -> tuple[subprocess.Popen[str], int]:
-    """Start the crawl's child process; returns it with the crawl's id in the store."""
+def start_crawl(ws: Workspace, crawl: CrawlSettings, resume: bool = False,
+                shared: str = "") -> tuple[subprocess.Popen[str], int]:
+    """Start the crawl's child process; returns it with the crawl's id in the store. With `shared` (a Redis URL)
+    the process is one of several that crawl the site together through a shared queue."""
     ws.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         store = PageStore(ws.crawl_db)
@@ -71,7 +73,7 @@ def start_crawl(ws: Workspace, crawl: CrawlSettings, resume: bool = False) -> tu
             crawl_id = store.begin_crawl(list(crawl.start_urls))
     args = {"crawl": {**asdict(crawl), "start_urls": list(crawl.start_urls)}, "store": str(ws.crawl_db),
             "crawl_id": crawl_id, "resume": resume, "public_base": ws.site,
-            "log_file": str(ws.data_dir / "crawl.log")}
+            "log_file": str(ws.data_dir / "crawl.log"), "shared": shared, "shared_name": shared_name(ws)}
     child = subprocess.Popen([sys.executable, "-m", "helder.crawler.run", json.dumps(args)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     return child, crawl_id
@@ -87,6 +89,13 @@ def _show_progress(store: PageStore, crawl_id: int, child: subprocess.Popen[str]
             known = sum(counts.values())
             progress.update(task, completed=known - counts.get("queued", 0), total=known or None)
             time.sleep(0.25)
+
+
+def shared_name(ws: Workspace) -> str:
+    """The name under which processes crawling the same site meet in Redis."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(ws.site).netloc
 
 
 def summarise(store: PageStore, crawl_id: int, seconds: float = 0.0) -> CrawlSummary:

@@ -27,9 +27,10 @@ def main(argv: list[str]) -> int:
     args = json.loads(argv[0])
     crawl = CrawlSettings(**{f.name: args["crawl"][f.name] for f in fields(CrawlSettings)})
     store_path = Path(args["store"])
-    process = CrawlerProcess(scrapy_settings(crawl, Path(args["log_file"])))
+    shared, shared_name = args.get("shared", ""), args.get("shared_name", "")
+    process = CrawlerProcess(scrapy_settings(crawl, Path(args["log_file"]), shared, shared_name))
     process.crawl(HelderSpider, **spider_arguments(crawl, store_path, args["public_base"], args["resume"],
-                                                   args["crawl_id"]))
+                                                   args["crawl_id"], shared, shared_name))
     process.start()
 
     with PageStore(store_path) as store:

@@ -28,7 +28,8 @@ BASE_SETTINGS: dict[str, Any] = {
 }
 
 
-def scrapy_settings(crawl: CrawlSettings, log_file: Path | None = None) -> dict[str, Any]:
+def scrapy_settings(crawl: CrawlSettings, log_file: Path | None = None, shared: str = "",
+                    shared_name: str = "") -> dict[str, Any]:
     delay = max(crawl.delay, 1 / crawl.max_rate if crawl.max_rate else 0.0)
     settings = {
         **BASE_SETTINGS,
@@ -44,12 +45,18 @@ def scrapy_settings(crawl: CrawlSettings, log_file: Path | None = None) -> dict[
     }
     if log_file is not None:
         settings.update({"LOG_FILE": str(log_file), "LOG_FILE_APPEND": False})
+    if shared:
+        from helder.crawler.shared import redis_settings
+
+        settings.update(redis_settings(shared, shared_name))
     return settings
 
 
 def spider_arguments(crawl: CrawlSettings, store: Path, public_base: str, resume: bool,
-                     crawl_id: int | None = None) -> dict[str, Any]:
+                     crawl_id: int | None = None, shared: str = "", shared_name: str = "") -> dict[str, Any]:
     return {
+        "shared": shared,
+        "shared_name": shared_name,
         "store": str(store),
         "public_base": public_base,
         "start_urls": list(crawl.start_urls),

@@ -35,6 +35,7 @@ DOCUMENT_TYPES = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
+MAX_SITEMAPS = 1_000  # sitemap files one crawl reads, indexes included
 LOST_AFTER = 10.0  # seconds of an idle Scrapy with URLs still in flight before they count as lost
 # Never pages: recorded as skipped instead of downloaded.
 NOT_PAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".css", ".js", ".zip", ".rar", ".7z",
@@ -59,14 +60,6 @@ class Unchanged:
     depth: int
 
 
-@dataclass
-class Discoveries:
-    """URLs from a sitemap."""
-
-    found: list[Discovered]
-    sitemap_url: str
-
-
 def _flag(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
@@ -84,7 +77,7 @@ class HelderSpider(scrapy.Spider):
     def __init__(self, store: str = "", public_base: str = "", start_urls: Any = "", fetch_base: str = "",
                  max_pages: Any = 10_000, max_depth: Any = 25, pattern_limit: Any = 1_000, sitemaps: Any = "1",
                  trust_sitemap_lastmod: Any = "1", documents: Any = "1", resume: Any = "0", crawl_id: Any = "",
-                 **kwargs: Any) -> None:
+                 shared: str = "", shared_name: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         starts = _url_list(start_urls)
         public = public_base or (starts[0] if starts else "")
@@ -101,12 +94,12 @@ class HelderSpider(scrapy.Spider):
         self.in_flight: set[str] = set()
         self.lost: dict[str, int] = {}
         self.idle_since: float | None = None
-        self.pending_sitemaps = 0
         self.crawl_delay = 0.0
-        self.robots_done = False
         self.cuts: dict[tuple[str, str], tuple[int, str]] = {}
         self.store: PageStore | None = None
         self.crawl_id = 0
+        self.shared_url, self.shared_name = shared, shared_name
+        self.shared: Any = None  # a SharedFrontier when several processes crawl the site together
 
     @classmethod
     def from_crawler(cls, crawler: scrapy.crawler.Crawler, *args: Any, **kwargs: Any) -> HelderSpider:
@@ -120,6 +113,11 @@ class HelderSpider(scrapy.Spider):
         from pathlib import Path
 
         self.store = PageStore(Path(self.store_path))
+        if self.shared_url:
+            from helder.crawler.shared import SharedFrontier
+
+            self.shared = SharedFrontier(self.shared_url, self.shared_name or self.name)
+            self.trust_lastmod = False  # our store holds only our share of the pages: no sitemap shortcuts
         latest = self.store.latest_crawl()
         if self.given_crawl_id is not None:
             self.crawl_id = self.given_crawl_id
@@ -139,7 +137,9 @@ class HelderSpider(scrapy.Spider):
             return
         self.store.record_cuts(self.crawl_id, self.cuts)
         queued = self.store.frontier_counts(self.crawl_id).get("queued", 0)
-        if not queued:  # with URLs still queued (shut down, interrupted) the crawl stays resumable
+        if self.shared is not None:  # our share is done; whether the start URL worked is another store's story
+            self.store.finish_crawl(self.crawl_id, "finished")
+        elif not queued:  # with URLs still queued (shut down, interrupted) the crawl stays resumable
             problem = self.store.start_problem(self.crawl_id, self.start_urls)
             self.store.finish_crawl(self.crawl_id, "failed" if problem else "finished", problem)
         self.store.close()
@@ -160,14 +160,17 @@ class HelderSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self._open()
         assert self.store is not None
-        first = self.start_urls[0] if self.start_urls else ""
-        if first:
-            robots = self.urls.to_fetch(f"{urlsplit(first).scheme}://{urlsplit(first).netloc}/robots.txt")
-            yield scrapy.Request(robots, callback=self.parse_robots, errback=self.robots_failed,
-                                 meta={"dont_obey_robotstxt": True}, dont_filter=True, priority=100)
-            # Crawl-delay and the sitemaps come first: a sitemap's <lastmod> can spare a recrawl many requests.
-            while not self.robots_done or self.pending_sitemaps:
-                await asyncio.sleep(0.01)
+        # Crawl-delay and the sitemaps come first: a sitemap's <lastmod> can spare a recrawl many requests. They
+        # are downloaded here, not scheduled, so that in a shared crawl no other process takes them.
+        sitemap_urls = await self._read_robots()
+        found = await self._read_sitemaps(sitemap_urls)
+        if self.shared is not None:
+            for discovered in self.admit([Discovered(u, 0, "start", "") for u in self.start_urls] + found):
+                yield self._shared_request(discovered)
+            return  # from here on every process takes its requests from the shared queue
+        with self.store.db:
+            self.store.db.execute("BEGIN IMMEDIATE")
+            self.store.enqueue(self.crawl_id, self.admit(found))
         engine = self.crawler.engine
         batch = max(8, 2 * self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 8))
         while True:
@@ -180,10 +183,65 @@ class HelderSpider(scrapy.Spider):
                 if request is not None:
                     yield request
             if not rows:
-                if not self.in_flight and not self.pending_sitemaps:
+                if not self.in_flight:
                     return
                 self._requeue_lost(engine)
                 await asyncio.sleep(0.02)  # in-flight pages will reveal more URLs when they are stored
+
+    async def _download(self, url: str) -> Response | None:
+        request = scrapy.Request(url, dont_filter=True, meta={"dont_obey_robotstxt": url.endswith("/robots.txt")})
+        try:
+            return await self.crawler.engine.download_async(request)
+        except Exception as exc:  # no robots.txt or sitemap is a missed hint, never a failed crawl
+            self.logger.info("not read: %s (%s)", url, exc)
+            return None
+
+    async def _read_robots(self) -> list[str]:
+        """Read robots.txt for its Crawl-delay; returns the sitemaps to read (those it names, and /sitemap.xml)."""
+        if not self.start_urls:
+            return []
+        base = self.urls.to_fetch(self.start_urls[0])
+        root = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
+        response = await self._download(root + "/robots.txt")
+        text = response.body.decode("utf-8", errors="replace") if response is not None and response.status == 200 \
+            else ""
+        try:
+            self.crawl_delay = float(Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*")) or 0)
+            named = list(sitemap_urls_from_robots(text, base_url=root + "/robots.txt"))
+        except Exception as exc:  # a broken robots.txt: Scrapy's own robots middleware still decides access
+            self.logger.warning("robots.txt not understood: %s", exc)
+            named = []
+        if not self.use_sitemaps:
+            return []
+        candidates = [self.urls.to_fetch(self.urls.to_public(u)) for u in [*named, root + "/sitemap.xml"]]
+        return [u for u in dict.fromkeys(candidates) if self.urls.in_scope(u)]
+
+    async def _read_sitemaps(self, urls: list[str]) -> list[Discovered]:
+        """Every page URL in the sitemaps, following sitemap indexes (at most MAX_SITEMAPS files)."""
+        found: list[Discovered] = []
+        queue, seen = list(urls), set(urls)
+        while queue and len(seen) <= MAX_SITEMAPS:
+            url = queue.pop(0)
+            response = await self._download(url)
+            sitemap = self._read_sitemap(response) if response is not None else None
+            if sitemap is None:
+                continue
+            try:
+                entries = [e for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
+            except Exception as exc:  # lxml raises several kinds on broken XML
+                self.logger.warning("sitemap %s not read: %s", url, exc)
+                continue
+            if sitemap.type == "sitemapindex":
+                for entry in entries:
+                    child = self.urls.to_fetch(self.urls.to_public(entry["loc"]))
+                    if child not in seen:
+                        seen.add(child)
+                        queue.append(child)
+            elif sitemap.type == "urlset":
+                public = self.urls.to_public(response.url)
+                found += [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", public,
+                                     e.get("lastmod", "")) for e in entries]
+        return found
 
     def _requeue_lost(self, engine: Any) -> None:
         """URLs handed out but never answered while Scrapy has nothing left to do (a dropped request, a bug in a
@@ -204,6 +262,13 @@ class HelderSpider(scrapy.Spider):
             self.logger.warning("no answer for %s; %s", url, "skipped" if self.lost[url] >= 3 else "queued again")
         self.in_flight.clear()
         self.idle_since = None
+
+    def _shared_request(self, discovered: Discovered) -> scrapy.Request:
+        """A request for the shared queue: anything in its meta must survive pickling."""
+        return scrapy.Request(self.urls.to_fetch(discovered.url), callback=self.parse, errback=self.failed,
+                              dont_filter=True, meta={"frontier_url": discovered.url, "depth": discovered.depth,
+                                                      "found_how": discovered.found_how,
+                                                      "found_from": discovered.found_from})
 
     def _request(self, row: Any) -> scrapy.Request | None:
         assert self.store is not None
@@ -232,55 +297,7 @@ class HelderSpider(scrapy.Spider):
                                                       "found_from": row["found_from"],
                                                       "started": time.monotonic()})
 
-    # -- robots.txt and sitemaps -----------------------------------------------------------------------------
-    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        text = response.body.decode("utf-8", errors="replace") if response.status == 200 else ""
-        try:
-            delay = Protego.parse(text).crawl_delay(self.settings.get("USER_AGENT", "*"))
-            self.crawl_delay = float(delay or 0)
-            yield from self._sitemap_requests(list(sitemap_urls_from_robots(text, base_url=response.url)))
-        finally:
-            self.robots_done = True  # whatever happened, the crawl must not wait for robots.txt forever
-
-    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
-        yield from self._sitemap_requests([])
-        self.robots_done = True
-
-    def _sitemap_requests(self, from_robots: list[str]) -> Iterator[scrapy.Request]:
-        """The sitemaps robots.txt names, and /sitemap.xml, where most CMSes put one."""
-        if not self.use_sitemaps or not self.start_urls:
-            return
-        base = self.urls.to_fetch(self.start_urls[0])
-        default = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}/sitemap.xml"
-        for url in dict.fromkeys([*from_robots, default]):
-            fetch_url = self.urls.to_fetch(self.urls.to_public(url))
-            if self.urls.in_scope(fetch_url):
-                yield self._sitemap_request(fetch_url)
-
-    def _sitemap_request(self, url: str) -> scrapy.Request:
-        self.pending_sitemaps += 1
-        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, dont_filter=True,
-                              priority=50)
-
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | Discoveries]:
-        """A sitemap index leads to more sitemaps; a urlset to Discoveries, which the pipeline commits (and then
-        counts the sitemap as handled, so pages wait until every sitemap's dates are in the frontier)."""
-        sitemap = self._read_sitemap(response)
-        try:
-            if sitemap is not None and sitemap.type == "urlset":
-                sitemap_url = self.urls.to_public(response.url)
-                found = [Discovered(normalise(self.urls.to_public(e["loc"])), 1, "sitemap", sitemap_url,
-                                    e.get("lastmod", "")) for e in sitemap if self.urls.in_scope(e.get("loc", ""))]
-                yield Discoveries(found=found, sitemap_url=sitemap_url)
-                return
-            if sitemap is not None and sitemap.type == "sitemapindex":
-                for entry in sitemap:
-                    if self.urls.in_scope(entry.get("loc", "")):
-                        yield self._sitemap_request(self.urls.to_fetch(self.urls.to_public(entry["loc"])))
-        except Exception as exc:  # a broken sitemap is a missed hint, never a stalled crawl
-            self.logger.warning("sitemap %s not read: %s", response.url, exc)
-        self.pending_sitemaps -= 1
-
+    # -- sitemaps --------------------------------------------------------------------------------------------
     def _read_sitemap(self, response: Response) -> Sitemap | None:
         body = response.body
         if body[:2] == b"\x1f\x8b":
@@ -295,11 +312,8 @@ class HelderSpider(scrapy.Spider):
         except Exception:  # lxml raises several kinds on broken XML; a broken sitemap is only a missed hint
             return None
 
-    def sitemap_failed(self, failure: Failure) -> None:
-        self.pending_sitemaps -= 1
-
     # -- responses -------------------------------------------------------------------------------------------
-    def parse(self, response: Response) -> Iterator[Fetched | Unchanged]:
+    def parse(self, response: Response) -> Iterator[Fetched | Unchanged | scrapy.Request]:
         frontier_url = response.meta["frontier_url"]
         depth = response.meta.get("depth", 0)
         if response.status == 304:
@@ -317,7 +331,12 @@ class HelderSpider(scrapy.Spider):
             found = self._read_html(response, record, depth)
         elif response.status == 200 and self.read_documents and _document_kind(kind, record.url):
             self._read_document(response.body, record, _document_kind(kind, record.url))
-        yield Fetched(record=record, frontier_url=frontier_url, found=found)
+        if self.shared is None:
+            yield Fetched(record=record, frontier_url=frontier_url, found=found)
+            return
+        yield Fetched(record=record, frontier_url=frontier_url)  # the links go to the shared queue instead
+        for discovered in self.admit(found):
+            yield self._shared_request(discovered)
 
     def _record(self, response: Response, frontier_url: str) -> PageRecord:
         public_url = normalise(self.urls.to_public(response.url))
@@ -403,6 +422,8 @@ class HelderSpider(scrapy.Spider):
     # -- limits ----------------------------------------------------------------------------------------------
     def admit(self, found: list[Discovered]) -> list[Discovered]:
         """The new URLs within the crawl's limits; the others are counted as cut, by the limit that cut them."""
+        if self.shared is not None:
+            return self.shared.admit(found, self.max_pages, self.max_depth, self.pattern_limit, self._cut)
         assert self.store is not None
         fresh = {d.url: d for d in found if d.url not in self.in_flight}
         known = self.store.known(self.crawl_id, list(fresh))
