@@ -347,11 +347,11 @@ class PageStore:
         links = values.pop("links")
         earlier = self.db.execute("SELECT crawl_id, redirected_from, content_hash, changed_at FROM pages"
                                   " WHERE url = ?", (page.url,)).fetchone()
-        # A page reached both directly and through a redirect arrives twice: keep every redirect source.
-        sources = set(page.redirected_from)
+        # A page reached both directly and through a redirect arrives twice: keep every redirect, in chain order.
+        sources = list(page.redirected_from)
         if earlier is not None and earlier["crawl_id"] == crawl_id:
-            sources |= set(json.loads(earlier["redirected_from"]))
-        values["redirected_from"] = json.dumps(sorted(sources))
+            sources = [*json.loads(earlier["redirected_from"]), *sources]
+        values["redirected_from"] = json.dumps(list(dict.fromkeys(sources)))
         values["headings"] = json.dumps(page.headings, ensure_ascii=False)
         values["blocks"] = json.dumps(page.blocks, ensure_ascii=False)
         values["crawl_id"] = crawl_id
