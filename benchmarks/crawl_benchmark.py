@@ -67,6 +67,13 @@ class Measurement:
     peak_rss: int  # bytes, summed over the process tree
     returncode: int
     log: Path
+    timed_out: bool = False
+
+    @property
+    def failure(self) -> str:
+        if self.timed_out:
+            return "killed after --timeout"
+        return f"exit status {self.returncode}" if self.returncode else ""
 
 
 @dataclass
@@ -119,13 +126,14 @@ def measure(cmd: list[str], log: Path, timeout: float, cwd: Path | None = None) 
     with log.open("wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=True)
-        peak = 0
+        peak, timed_out = 0, False
         try:
             while True:
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     break
                 if time.perf_counter() - started > timeout:
+                    timed_out = True
                     os.killpg(proc.pid, signal.SIGKILL)
                 peak = max(peak, tree_rss(proc.pid))
                 time.sleep(SAMPLE_EVERY)
@@ -135,7 +143,7 @@ def measure(cmd: list[str], log: Path, timeout: float, cwd: Path | None = None) 
         seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     peak = max(peak, usage.ru_maxrss * 1024)  # a tree shorter than one sample still has a peak
-    return Measurement(seconds, usage.ru_utime + usage.ru_stime, peak, proc.returncode, log)
+    return Measurement(seconds, usage.ru_utime + usage.ru_stime, peak, proc.returncode, log, timed_out)
 
 
 def tail(path: Path, lines: int = 15) -> str:
@@ -222,8 +230,7 @@ def run_wget(base: str, work: Path, timeout: float) -> Result:
     cmd = ["wget", "--mirror", "--no-parent", "-q", "-e", "robots=off", "-P", str(target), base]
     run = measure(cmd, work / "logs" / "wget.log", timeout)
     pages = sum(len(files) for _, _, files in os.walk(target))
-    note = "" if run.returncode == 0 else f"exit status {run.returncode}"
-    return Result("wget --mirror", pages, run, note)
+    return Result("wget --mirror", pages, run, run.failure)
 
 
 def run_bare_spider(base: str, work: Path, timeout: float) -> Result:
@@ -239,7 +246,7 @@ def run_bare_spider(base: str, work: Path, timeout: float) -> Result:
         cmd += ["-s", f"{key}={value}"]
     run = measure(cmd, work / "logs" / "bare_spider.log", timeout, cwd=work)
     pages = json.loads(out.read_text())["pages"] if out.exists() else 0
-    return Result("Scrapy bare spider", pages, run, "" if run.returncode == 0 else f"exit status {run.returncode}")
+    return Result("Scrapy bare spider", pages, run, run.failure)
 
 
 def helder_crawl_section(base: str) -> str:
@@ -278,8 +285,28 @@ def stored_pages(ws: Path) -> int:
 def run_helder(ws: Path, label: str, work: Path, timeout: float) -> Result:
     log = work / "logs" / f"{label.replace(' ', '_')}.log"
     run = measure([str(BIN / "helder"), "crawl", "-w", str(ws)], log, timeout)
-    note = "" if run.returncode == 0 else f"FAILED (exit {run.returncode}): {tail(log, 3)}"
-    return Result(label, stored_pages(ws), run, note)
+    crawl_log = ws / "data" / "crawl.log"
+    errors = crawl_log.read_text(errors="replace").count(" ERROR: ") if crawl_log.exists() else 0
+    if errors:  # put the crawl's own first error where the failure report and --keep find it
+        with log.open("a") as f:
+            f.write(f"\nfirst of {errors} errors in {crawl_log}:\n{first_error(crawl_log)}\n")
+    notes = [run.failure] if run.failure else []
+    if errors:
+        notes.append(f"{errors} ERROR line(s) in crawl.log: {first_error(crawl_log).splitlines()[-1][:100]}")
+    return Result(label, stored_pages(ws), run, "; ".join(notes))
+
+
+def first_error(crawl_log: Path) -> str:
+    """The first ERROR of the crawl's Scrapy log with the exception line that ends its traceback."""
+    if not crawl_log.exists():
+        return "(no crawl.log)"
+    lines = crawl_log.read_text(errors="replace").splitlines()
+    for i, line in enumerate(lines):
+        if " ERROR: " in line:
+            end = next((j for j in range(i + 1, len(lines)) if re.match(r"^\S", lines[j])
+                        and not lines[j].startswith("Traceback")), len(lines))
+            return "\n".join([line, *lines[end:end + 1]]) if end < len(lines) else line
+    return "(no ERROR in crawl.log)"
 
 
 # --- report -----------------------------------------------------------------------------------------------------
@@ -298,21 +325,27 @@ def verdict(ok: bool) -> str:
 
 
 def print_ratios(by_tool: dict[str, Result]) -> None:
-    helder, recrawl = by_tool.get("Helder crawl"), by_tool.get("Helder recrawl")
-    bare, wget = by_tool.get("Scrapy bare spider"), by_tool.get("wget --mirror")
+    """Ratios between runs that finished; a skipped or failed run gives n/a."""
+    ok = {tool: r for tool, r in by_tool.items() if not r.run.failure and r.pages}
+    helder, recrawl = ok.get("Helder crawl"), ok.get("Helder recrawl")
+    bare, wget = ok.get("Scrapy bare spider"), ok.get("wget --mirror")
     print("\nratios")
-    if helder and bare and bare.rate:
+    if helder and bare:
         ratio = helder.rate / bare.rate
-        print(f"  Helder / bare spider rate   {ratio:6.2f}×   required ≥ {RATE_REQUIRED:.1f}×: {verdict(ratio >= 1)};"
-              f" goal ≥ {RATE_GOAL:.1f}×: {verdict(ratio >= RATE_GOAL)}")
+        print(f"  Helder / bare spider rate   {ratio:7.3f}×  required ≥ {RATE_REQUIRED:.1f}×: "
+              f"{verdict(ratio >= RATE_REQUIRED)}; goal ≥ {RATE_GOAL:.1f}×: {verdict(ratio >= RATE_GOAL)}")
     else:
-        print("  Helder / bare spider rate      n/a (skipped or failed)")
-    if helder and wget and wget.rate:
-        print(f"  Helder / wget rate          {helder.rate / wget.rate:6.2f}×   (wget is the fetching limit)")
-    if helder and recrawl and helder.run.seconds:
+        print("  Helder / bare spider rate       n/a (skipped or failed)")
+    if helder and wget:
+        print(f"  Helder / wget rate          {helder.rate / wget.rate:7.3f}×  (wget is the fetching limit)")
+    else:
+        print("  Helder / wget rate              n/a (skipped or failed)")
+    if helder and recrawl:
         ratio = recrawl.run.seconds / helder.run.seconds
-        print(f"  recrawl / first crawl time  {ratio:6.3f}    target ≤ {RECRAWL_TARGET}: "
+        print(f"  recrawl / first crawl time  {ratio:7.3f}   target ≤ {RECRAWL_TARGET}: "
               f"{verdict(ratio <= RECRAWL_TARGET)}")
+    else:
+        print("  recrawl / first crawl time      n/a (failed)")
 
 
 def check_counts(results: list[Result], expected: int) -> None:
@@ -354,7 +387,7 @@ def run_all(args: argparse.Namespace, base: str, work: Path) -> list[Result]:
     ws = make_workspace(base, work)
     first = run_helder(ws, "Helder crawl", work, args.timeout)
     results.append(first)
-    if first.run.returncode == 0:
+    if not first.run.failure:
         results.append(run_helder(ws, "Helder recrawl", work, args.timeout))
     return results
 
@@ -372,9 +405,9 @@ def main(argv: list[str] | None = None) -> int:
         print_table(results)
         check_counts(results, site.pages)
         print_ratios({r.tool: r for r in results})
-        failed = [r for r in results if r.run.returncode != 0]
+        failed = [r for r in results if r.run.failure]
         for r in failed:
-            print(f"\n{r.tool} failed; the end of its output ({r.run.log}):\n{tail(r.run.log)}")
+            print(f"\n{r.tool} failed ({r.run.failure}); the end of its output:\n{tail(r.run.log)}")
         return 1 if failed else 0
     finally:
         if args.keep:

@@ -41,12 +41,27 @@ def scrapyd(folder: Path) -> Iterator[str]:
         f"poll_interval = 0.5\n")
     daemon = subprocess.Popen([sys.executable, "-m", "scrapyd", "--pidfile", str(folder / "scrapyd.pid"), "-l",
                                str(folder / "scrapyd.log")], cwd=folder, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
     try:
         wait_for_port(port)
-        yield f"http://127.0.0.1:{port}"
+        yield url
     finally:
+        _cancel_jobs(url)  # Scrapyd's jobs outlive Scrapyd itself
         daemon.terminate()
         daemon.wait(timeout=30)
+
+
+def _cancel_jobs(url: str, seconds: float = 30) -> None:
+    import requests
+
+    with contextlib.suppress(requests.RequestException):
+        listing = requests.get(f"{url}/listjobs.json", params={"project": "helder"}, timeout=5).json()
+        for job in listing.get("pending", []) + listing.get("running", []):
+            requests.post(f"{url}/cancel.json", data={"project": "helder", "job": job["id"]}, timeout=5)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and requests.get(
+                f"{url}/listjobs.json", params={"project": "helder"}, timeout=5).json().get("running"):
+            time.sleep(0.5)
 
 
 @contextlib.contextmanager
