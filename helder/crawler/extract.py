@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4.dammit import UnicodeDammit
 from lxml import etree
@@ -199,22 +199,31 @@ def _chrome(container: lxml_html.HtmlElement, inside_main: bool) -> list[lxml_ht
 
 def _links(root: lxml_html.HtmlElement, container: lxml_html.HtmlElement, chrome: list[lxml_html.HtmlElement],
            base: str) -> list[Link]:
-    chrome_ids = {id(e) for e in chrome}
+    # Sets of the elements themselves (not ids): they keep lxml's proxies alive, so identity stays meaningful.
+    in_container = set(container.iter("a"))
+    in_chrome = {anchor for element in chrome for anchor in element.iter("a")}
+    base_origin = urlsplit(base)._replace(path="", query="", fragment="").geturl()
     seen: set[tuple[str, str]] = set()
     links: list[Link] = []
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith("#") or href.lower().startswith(SKIPPED_SCHEMES):
             continue
-        ancestors = list(anchor.iterancestors())
-        in_container = container in ancestors
-        in_chrome = any(id(a) in chrome_ids for a in ancestors)
-        region = "content" if in_container and not in_chrome else "navigation"
-        target = clean(urljoin(base, href))
+        region = "content" if anchor in in_container and anchor not in in_chrome else "navigation"
+        target = _absolute(href, base, base_origin).split("#", 1)[0]
         if (target, region) not in seen:
             seen.add((target, region))
             links.append(Link(url=target, text=_squash(anchor.text_content()), region=region))
     return links
+
+
+def _absolute(href: str, base: str, base_origin: str) -> str:
+    """urljoin, with the two cases of nearly every link taken without parsing."""
+    if href.startswith(("http://", "https://")):
+        return href
+    if href.startswith("/") and not href.startswith("//"):
+        return base_origin + href
+    return urljoin(base, href)
 
 
 def _blocks(container: lxml_html.HtmlElement, drop_link_lists: bool) -> list[Block]:

@@ -27,6 +27,6 @@ class StorePipeline:
             helder.settled(item.frontier_url)
         elif isinstance(item, Unchanged):
             found = helder.admit(helder._stored_links(item.url, item.depth))
-            store.carry_forward(crawl_id, item.url, "not-modified", found)
+            store.carry_forward(crawl_id, [item.url], "not-modified", found)
             helder.settled(item.frontier_url)
         return item

@@ -35,6 +35,7 @@ DOCUMENT_TYPES = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
+QUEUE_BATCH = 500  # queued URLs looked at per round: unchanged ones are kept in bulk, the rest requested
 MAX_SITEMAPS = 1_000  # sitemap files one crawl reads, indexes included
 LOST_AFTER = 10.0  # seconds of an idle Scrapy with URLs still in flight before they count as lost
 # Never pages: recorded as skipped instead of downloaded.
@@ -92,6 +93,7 @@ class HelderSpider(scrapy.Spider):
         self.read_documents, self.resume = _flag(documents), _flag(resume)
         self.given_crawl_id = int(crawl_id) if str(crawl_id).strip() else None
         self.in_flight: set[str] = set()
+        self.link_cache: dict[str, tuple[str, bool]] = {}
         self.lost: dict[str, int] = {}
         self.idle_since: float | None = None
         self.crawl_delay = 0.0
@@ -172,18 +174,19 @@ class HelderSpider(scrapy.Spider):
             self.store.db.execute("BEGIN IMMEDIATE")
             self.store.enqueue(self.crawl_id, self.admit(found))
         engine = self.crawler.engine
-        batch = max(8, 2 * self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 8))
         while True:
             if engine.needs_backout():
                 await self.crawler.signals.wait_for(signals.scheduler_empty)
                 continue
-            rows = self.store.queued(self.crawl_id, batch, self.in_flight)
+            rows = self._carry_forward_unchanged(self.store.queued(self.crawl_id, QUEUE_BATCH, self.in_flight))
             for row in rows:
                 request = self._request(row)
                 if request is not None:
                     yield request
+                if engine.needs_backout():
+                    break  # the rest stays queued for the next round
             if not rows:
-                if not self.in_flight:
+                if not self.in_flight and not self.store.queued(self.crawl_id, 1, self.in_flight):
                     return
                 self._requeue_lost(engine)
                 await asyncio.sleep(0.02)  # in-flight pages will reveal more URLs when they are stored
@@ -270,6 +273,25 @@ class HelderSpider(scrapy.Spider):
                                                       "found_how": discovered.found_how,
                                                       "found_from": discovered.found_from})
 
+    def _carry_forward_unchanged(self, rows: list[Any]) -> list[Any]:
+        """Keep, in one transaction, the queued pages whose sitemap <lastmod> is older than our stored copy;
+        return the rows that still need fetching."""
+        assert self.store is not None
+        dated = [r for r in rows if r["lastmod"]] if self.trust_lastmod else []
+        if not dated:
+            return rows
+        stored = self.store.validators([r["url"] for r in dated])
+        unchanged = [r for r in dated if (v := stored.get(r["url"])) and v[2] and r["lastmod"] <= v[2]]
+        if not unchanged:
+            return rows
+        links = self.store.stored_links([r["url"] for r in unchanged])
+        found = [Discovered(target, r["depth"] + 1, "link", r["url"]) for r in unchanged
+                 for target in links[r["url"]] if self.urls.in_scope(target)]
+        kept = set([r["url"] for r in unchanged]) - set(
+            self.store.carry_forward(self.crawl_id, [r["url"] for r in unchanged], "sitemap-unchanged",
+                                     self.admit(found)))
+        return [r for r in rows if r["url"] not in kept]
+
     def _request(self, row: Any) -> scrapy.Request | None:
         assert self.store is not None
         url = row["url"]
@@ -277,10 +299,6 @@ class HelderSpider(scrapy.Spider):
             self.store.skip(self.crawl_id, url, "not a page")
             return None
         stored = self.store.validators([url]).get(url)
-        if stored and self.trust_lastmod and row["lastmod"] and stored[2] and row["lastmod"] <= stored[2]:
-            found = self._stored_links(url, row["depth"])
-            if self.store.carry_forward(self.crawl_id, url, "sitemap-unchanged", self.admit(found)):
-                return None
         headers = {}
         if stored:
             etag, last_modified, _ = stored
@@ -371,9 +389,9 @@ class HelderSpider(scrapy.Spider):
             record.error = "empty page: no main text"
         found = []
         for link in page.links:
-            target = normalise(self.urls.to_public(link.url))
+            target, in_scope = self._classify(link.url)
             record.links.append((target, link.text, link.region))
-            if self.urls.in_scope(link.url) or self.urls.in_scope(target):
+            if in_scope:
                 found.append(Discovered(target, depth + 1, "link", record.url))
         if page.canonical:
             canonical = normalise(self.urls.to_public(page.canonical))
@@ -382,6 +400,16 @@ class HelderSpider(scrapy.Spider):
                 if canonical != record.url:
                     found.append(Discovered(canonical, depth, "canonical", record.url))
         return found
+
+    def _classify(self, url: str) -> tuple[str, bool]:
+        """(public normalised URL, on the site?) for a link; menus repeat on every page, so it is remembered."""
+        known = self.link_cache.get(url)
+        if known is None:
+            if len(self.link_cache) > 100_000:  # bounded: memory must not grow with the site
+                self.link_cache.clear()
+            target = normalise(self.urls.to_public(url))
+            known = self.link_cache[url] = (target, self.urls.in_scope(url) or self.urls.in_scope(target))
+        return known
 
     def _read_document(self, body: bytes, record: PageRecord, kind: str) -> None:
         from helder.crawler.documents import DocumentError, extract_docx, extract_pdf
@@ -450,7 +478,7 @@ class HelderSpider(scrapy.Spider):
 
     def _stored_links(self, url: str, depth: int) -> list[Discovered]:
         assert self.store is not None
-        return [Discovered(target, depth + 1, "link", url) for target in self.store.stored_links(url)
+        return [Discovered(target, depth + 1, "link", url) for target in self.store.stored_links([url])[url]
                 if self.urls.in_scope(target)]
 
 

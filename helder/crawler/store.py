@@ -4,7 +4,7 @@ Tables (documented in the README):
 - `crawls`: one row per crawl run and its status;
 - `frontier`: every URL a crawl has met, how it was found, its depth, and whether it is still queued;
 - `pages`: the latest version of every URL (status, metadata, main text, ...);
-- `versions`: each page's earlier texts with their dates, one row whenever the text changed;
+- `versions`: each page's earlier texts with their dates (the current text is in `pages`);
 - `links`: the links between pages, split into content and navigation links;
 - `trap_cuts`: URL shapes a crawl stopped following because it met too many of them.
 
@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
@@ -41,10 +41,9 @@ CREATE TABLE IF NOT EXISTS frontier (
     lastmod TEXT NOT NULL DEFAULT '',         -- from the sitemap, when it says
     state TEXT NOT NULL DEFAULT 'queued',     -- queued | done | skipped
     reason TEXT NOT NULL DEFAULT '',          -- why skipped (robots.txt, offsite redirect, ...) or 'unchanged'
-    seq INTEGER NOT NULL,                     -- discovery order: breadth first
     PRIMARY KEY (crawl_id, url)
-);
-CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(crawl_id, state, seq);
+);  -- rowid order is discovery order: the crawl goes breadth first
+CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(crawl_id, state);
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT PRIMARY KEY,
     crawl_id INTEGER NOT NULL,
@@ -251,18 +250,13 @@ class PageStore:
     def enqueue(self, crawl_id: int, found: Iterable[Discovered]) -> int:
         """Queue new URLs (known ones keep their place); returns how many rows changed."""
         before = self.db.total_changes
-        seq = self._next_seq(crawl_id)
         # A sitemap that names a queued URL found by a link first still brings its <lastmod>.
         self.db.executemany(
-            "INSERT INTO frontier (crawl_id, url, depth, found_how, found_from, lastmod, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url) DO UPDATE SET lastmod = excluded.lastmod"
+            "INSERT INTO frontier (crawl_id, url, depth, found_how, found_from, lastmod)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url) DO UPDATE SET lastmod = excluded.lastmod"
             " WHERE frontier.state = 'queued' AND frontier.lastmod = '' AND excluded.lastmod != ''",
-            [(crawl_id, d.url, d.depth, d.found_how, d.found_from, d.lastmod, seq + i) for i, d in enumerate(found)])
+            [(crawl_id, d.url, d.depth, d.found_how, d.found_from, d.lastmod) for d in found])
         return self.db.total_changes - before
-
-    def _next_seq(self, crawl_id: int) -> int:
-        return int(self.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM frontier WHERE crawl_id = ?",
-                                   (crawl_id,)).fetchone()[0])
 
     def known(self, crawl_id: int, urls: list[str]) -> set[str]:
         found: set[str] = set()
@@ -275,8 +269,8 @@ class PageStore:
 
     def queued(self, crawl_id: int, limit: int, exclude: set[str]) -> list[sqlite3.Row]:
         """The next queued URLs in discovery order, leaving out those already handed to the downloader."""
-        rows = self.db.execute("SELECT * FROM frontier WHERE crawl_id = ? AND state = 'queued' ORDER BY seq LIMIT ?",
-                               (crawl_id, limit + len(exclude))).fetchall()
+        rows = self.db.execute("SELECT * FROM frontier WHERE crawl_id = ? AND state = 'queued' ORDER BY rowid"
+                               " LIMIT ?", (crawl_id, limit + len(exclude))).fetchall()
         return [r for r in rows if r["url"] not in exclude][:limit]
 
     def frontier_counts(self, crawl_id: int) -> dict[str, int]:
@@ -317,19 +311,21 @@ class PageStore:
             self.enqueue(crawl_id, found)
             self._done(crawl_id, [page.url, *done])
 
-    def carry_forward(self, crawl_id: int, url: str, how: str, found: Iterable[Discovered] = ()) -> bool:
-        """An unchanged page (304, or the sitemap says so): keep its stored version in this crawl without
-        fetching it again. False when there is nothing stored to keep."""
+    def carry_forward(self, crawl_id: int, urls: list[str], how: str, found: Iterable[Discovered] = ()) -> list[str]:
+        """Unchanged pages (304, or the sitemap says so): keep their stored versions in this crawl without
+        fetching them again, in one transaction. Returns the URLs that had nothing stored to keep."""
+        stamp = now()
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            cur = self.db.execute("UPDATE pages SET crawl_id = ?, crawled_at = ?, last_fetch = ? WHERE url = ?",
-                                  (crawl_id, now(), how, url))
-            if cur.rowcount == 0:
-                self.db.execute("ROLLBACK")
-                return False
+            missing = []
+            for url in urls:
+                cur = self.db.execute("UPDATE pages SET crawl_id = ?, crawled_at = ?, last_fetch = ? WHERE url = ?",
+                                      (crawl_id, stamp, how, url))
+                if cur.rowcount == 0:
+                    missing.append(url)
             self.enqueue(crawl_id, found)
-            self._done(crawl_id, [url], reason="unchanged")
-        return True
+            self._done(crawl_id, [u for u in urls if u not in missing], reason="unchanged")
+        return missing
 
     def mark_done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
         with self.db:
@@ -338,15 +334,13 @@ class PageStore:
 
     def _done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
         self.db.executemany(
-            "INSERT INTO frontier (crawl_id, url, depth, found_how, state, reason, seq) VALUES (?, ?, 0, 'redirect',"
-            " 'done', ?, 0) ON CONFLICT (crawl_id, url) DO UPDATE SET state = 'done', reason = excluded.reason",
+            "INSERT INTO frontier (crawl_id, url, depth, found_how, state, reason) VALUES (?, ?, 0, 'redirect',"
+            " 'done', ?) ON CONFLICT (crawl_id, url) DO UPDATE SET state = 'done', reason = excluded.reason",
             [(crawl_id, u, reason) for u in dict.fromkeys(urls)])
 
     def _save(self, crawl_id: int, page: PageRecord) -> None:
-        values = asdict(page)
-        links = values.pop("links")
-        earlier = self.db.execute("SELECT crawl_id, redirected_from, content_hash, changed_at FROM pages"
-                                  " WHERE url = ?", (page.url,)).fetchone()
+        values = {name: getattr(page, name) for name in PAGE_FIELDS}  # not asdict(): it deep-copies the blocks
+        earlier = self.db.execute("SELECT * FROM pages WHERE url = ?", (page.url,)).fetchone()
         # A page reached both directly and through a redirect arrives twice: keep every redirect, in chain order.
         sources = list(page.redirected_from)
         if earlier is not None and earlier["crawl_id"] == crawl_id:
@@ -358,18 +352,19 @@ class PageStore:
         changed = earlier is None or earlier["content_hash"] != page.content_hash
         values["changed_at"] = page.crawled_at if changed else earlier["changed_at"]
         values["duplicate_of"] = self._duplicate_of(crawl_id, page)
-        columns = ", ".join(values)
-        marks = ", ".join(f":{k}" for k in values)
-        self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
-        if changed and page.content_hash:
+        if changed and earlier is not None and earlier["content_hash"] and earlier["crawl_id"] != crawl_id:
+            # The text changed since an earlier crawl: keep the earlier text, with its date, before replacing it.
             self.db.execute(
                 "INSERT OR REPLACE INTO versions (url, crawl_id, crawled_at, status, content_hash, title, h1, blocks,"
                 " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (page.url, crawl_id, page.crawled_at, page.status, page.content_hash, page.title, page.h1,
-                 values["blocks"], page.text))
+                (page.url, earlier["crawl_id"], earlier["crawled_at"], earlier["status"], earlier["content_hash"],
+                 earlier["title"], earlier["h1"], earlier["blocks"], earlier["text"]))
+        columns = ", ".join(values)
+        marks = ", ".join(f":{k}" for k in values)
+        self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
         self.db.execute("DELETE FROM links WHERE source_url = ?", (page.url,))
         self.db.executemany("INSERT OR IGNORE INTO links (source_url, target_url, text, region) VALUES (?, ?, ?, ?)",
-                            [(page.url, target, text, region) for target, text, region in links])
+                            [(page.url, target, text, region) for target, text, region in page.links])
 
     def _duplicate_of(self, crawl_id: int, page: PageRecord) -> str:
         """The page this one repeats: its canonical when that is another URL, or an earlier page of this crawl
@@ -401,8 +396,16 @@ class PageStore:
     def get(self, url: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
 
-    def stored_links(self, url: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT target_url FROM links WHERE source_url = ?", (url,))]
+    def stored_links(self, urls: list[str]) -> dict[str, list[str]]:
+        """The targets each stored page links to."""
+        result: dict[str, list[str]] = {u: [] for u in urls}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for source, target in self.db.execute(
+                    f"SELECT DISTINCT source_url, target_url FROM links WHERE source_url IN ({marks})", chunk):
+                result[source].append(target)
+        return result
 
     def validators(self, urls: list[str]) -> dict[str, tuple[str, str, str]]:
         """(etag, last_modified, crawled_at) of stored pages, for conditional requests and sitemap lastmod."""
@@ -415,8 +418,14 @@ class PageStore:
                 result[row[0]] = (row[1], row[2], row[3])
         return result
 
-    def versions(self, url: str) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM versions WHERE url = ? ORDER BY crawled_at", (url,)).fetchall()
+    def history(self, url: str) -> list[tuple[str, str, str]]:
+        """(crawled_at, content_hash, text) of every version of a page, the earliest first, the current last."""
+        rows = [(r["crawled_at"], r["content_hash"], r["text"]) for r in self.db.execute(
+            "SELECT crawled_at, content_hash, text FROM versions WHERE url = ? ORDER BY crawled_at", (url,))]
+        current = self.get(url)
+        if current is not None and current["content_hash"]:
+            rows.append((current["changed_at"], current["content_hash"], current["text"]))
+        return rows
 
     def failures(self, crawl_id: int) -> list[sqlite3.Row]:
         return self.db.execute(

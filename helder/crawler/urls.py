@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -61,28 +62,54 @@ def trap_pattern(url: str) -> str:
 
 @dataclass(frozen=True)
 class UrlMap:
-    """Fetch from `fetch_base` (a staging server or a local mirror) while storing `public_base` URLs."""
+    """Fetch from `fetch_base` (a staging server or a local mirror) while storing `public_base` URLs.
+
+    Every link of every page passes through here, so the common cases are string prefix checks against
+    origins computed once; anything unusual (upper-case hosts, default ports) takes the general path."""
 
     public_base: str
     fetch_base: str | None = None
 
+    @cached_property
+    def _public_origin(self) -> str:
+        return origin(self.public_base)
+
+    @cached_property
+    def _fetch_origin(self) -> str:
+        return origin(self.fetch_base) if self.fetch_base else ""
+
+    @cached_property
+    def _prefixes(self) -> tuple[str, ...]:
+        return tuple(origin(b) + (urlsplit(b).path or "/") for b in (self.public_base, self.fetch_base) if b)
+
     def to_public(self, url: str) -> str:
-        if self.fetch_base and origin(url) == origin(self.fetch_base):
-            return origin(self.public_base) + _path_and_query(url)
+        fetch = self._fetch_origin
+        if fetch and url.startswith(fetch) and url[len(fetch):len(fetch) + 1] in ("/", "?", ""):
+            return self._public_origin + (url[len(fetch):] or "/")
+        if fetch and origin(url) == fetch:
+            return self._public_origin + _path_and_query(url)
         return url
 
     def to_fetch(self, url: str) -> str:
-        if self.fetch_base and origin(url) == origin(self.public_base):
-            return origin(self.fetch_base) + _path_and_query(url)
+        if not self.fetch_base:
+            return url
+        public = self._public_origin
+        if url.startswith(public) and url[len(public):len(public) + 1] in ("/", "?", ""):
+            return self._fetch_origin + (url[len(public):] or "/")
+        if origin(url) == public:
+            return self._fetch_origin + _path_and_query(url)
         return url
 
     def in_scope(self, url: str) -> bool:
         """Only the site itself: same scheme, host and port (a staging site on :8080 is its own site), and
         within the base path when the site lives in a folder."""
-        base = self.public_base if origin(url) == origin(self.public_base) else self.fetch_base
-        if base is None or origin(url) != origin(base):
-            return False
-        return urlsplit(url).path.startswith(urlsplit(base).path or "/")
+        if url.startswith(self._prefixes):
+            return True
+        url_origin = origin(url)
+        for base in (self.public_base, self.fetch_base):
+            if base and url_origin == origin(base) and urlsplit(url).path.startswith(urlsplit(base).path or "/"):
+                return True
+        return False
 
 
 def _path_and_query(url: str) -> str:
