@@ -12,7 +12,6 @@ from rich.console import Console
 
 from helder import pipeline
 from helder.config import load_workspace
-from helder.crawler.process import with_overrides
 from helder.errors import HelderError
 
 app = typer.Typer(
@@ -61,6 +60,8 @@ def crawl(
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Crawl the site into data/crawl.sqlite: polite, resumable, and cheap for pages that did not change."""
+    from helder.crawler.process import with_overrides
+
     ws = load_workspace(workspace)
     settings = with_overrides(ws.crawl, start_urls=(url,) if url else None, max_pages=max_pages,
                               fetch_from=fetch_from)

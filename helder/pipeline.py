@@ -7,18 +7,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from helder.audit.run import run_audit
 from helder.config import CrawlSettings, Workspace
-from helder.crawler.process import run_crawl
-from helder.publish.build import build_site
-from helder.publish.generate import generate
-from helder.publish.pagefile import Outcome
-from helder.report.run import write_reports
-from helder.terms.store import import_search_console
+
+# Each stage imports its own modules when it runs: `helder crawl` should not pay for pandas or mkdocs.
 
 
 def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None, resume: bool = False,
           shared: str = "") -> None:
+    from helder.crawler.process import run_crawl
+
     summary = run_crawl(ws, settings, show_progress=console.is_terminal, resume=resume, shared=shared)
     errors = ", ".join(f"{count} × {kind}" for kind, count in sorted(summary.errors.items())) or "none"
     skipped = ", ".join(f"{count} × {why}" for why, count in sorted(summary.skipped.items())) or "none"
@@ -35,6 +32,8 @@ def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None
 
 def import_terms(ws: Workspace, console: Console, paths: list[Path],
                  period: tuple[date, date] | None = None) -> None:
+    from helder.terms.store import import_search_console
+
     if not paths:
         console.print("[bold]terms[/]  no search-terms files configured ([terms] imports in helder.toml)")
     for path in paths:
@@ -46,6 +45,8 @@ def import_terms(ws: Workspace, console: Console, paths: list[Path],
 
 
 def audit(ws: Workspace, console: Console) -> None:
+    from helder.audit.run import run_audit
+
     result = run_audit(ws, show_progress=console.is_terminal)
     console.print(f"[bold]audit[/]  {result.pages} pages: {result.findings} jargon occurrences of {result.terms}"
                   f" terms; median readability {result.median_readability:.1f}; {result.tasks} resident tasks"
@@ -54,11 +55,16 @@ def audit(ws: Workspace, console: Console) -> None:
 
 
 def report(ws: Workspace, console: Console) -> None:
+    from helder.report.run import write_reports
+
     paths = write_reports(ws)
     console.print(f"[bold]report[/] {paths.html}  ·  {paths.xlsx}")
 
 
 def generate_pages(ws: Workspace, console: Console) -> None:
+    from helder.publish.generate import generate
+    from helder.publish.pagefile import Outcome
+
     result = generate(ws, show_progress=console.is_terminal)
     console.print(f"[bold]generate[/] {result.count(Outcome.WRITTEN)} pages written, "
                   f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir}")
@@ -67,6 +73,8 @@ def generate_pages(ws: Workspace, console: Console) -> None:
 
 
 def build(ws: Workspace, console: Console) -> None:
+    from helder.publish.build import build_site
+
     result = build_site(ws)
     console.print(f"[bold]build[/]  {result.pages} pages → {result.site_dir}/index.html")
 

@@ -12,10 +12,13 @@ from dataclasses import asdict, dataclass, field, replace
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from helder.config import CrawlSettings, Workspace
-from helder.crawler.run import INTERRUPTED, START_URL_FAILED
-from helder.crawler.spider import DOCUMENT_TYPES
+from helder.crawler import DOCUMENT_TYPES
 from helder.crawler.store import PageStore, StoreError
 from helder.errors import HelderError
+
+# Exit statuses of the crawl's child process (helder.crawler.run).
+START_URL_FAILED = 3
+INTERRUPTED = 4
 
 
 @dataclass

@@ -15,12 +15,10 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 
 from helder.config import CrawlSettings
+from helder.crawler.process import INTERRUPTED, START_URL_FAILED
 from helder.crawler.settings import scrapy_settings, spider_arguments
 from helder.crawler.spider import HelderSpider
 from helder.crawler.store import PageStore
-
-START_URL_FAILED = 3
-INTERRUPTED = 4
 
 
 def main(argv: list[str]) -> int:

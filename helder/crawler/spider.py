@@ -26,15 +26,12 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from helder.crawler import DOCUMENT_TYPES
 from helder.crawler.extract import decode_html, extract
 from helder.crawler.store import Discovered, PageRecord, PageStore
 from helder.crawler.urls import UrlMap, normalise, section_of, trap_pattern
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-DOCUMENT_TYPES = {
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-}
 QUEUE_BATCH = 500  # queued URLs looked at per round: unchanged ones are kept in bulk, the rest requested
 MAX_SITEMAPS = 1_000  # sitemap files one crawl reads, indexes included
 LOST_AFTER = 10.0  # seconds of an idle Scrapy with URLs still in flight before they count as lost

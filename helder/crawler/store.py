@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS pages (
     last_fetch TEXT NOT NULL DEFAULT 'full'   -- full | not-modified | sitemap-unchanged
 );
 CREATE INDEX IF NOT EXISTS pages_crawl ON pages(crawl_id);
-CREATE INDEX IF NOT EXISTS pages_hash ON pages(content_hash);
+CREATE INDEX IF NOT EXISTS pages_hash ON pages(content_hash, crawl_id);
 CREATE TABLE IF NOT EXISTS versions (
     url TEXT NOT NULL,
     crawl_id INTEGER NOT NULL,
@@ -373,8 +373,9 @@ class PageStore:
             return page.canonical
         if not page.content_hash or page.word_count == 0:
             return ""
-        row = self.db.execute("SELECT url FROM pages WHERE content_hash = ? AND crawl_id = ? AND url != ?"
-                              " AND duplicate_of = '' ORDER BY url LIMIT 1",
+        # INDEXED BY: without it SQLite picks the crawl_id index and reads the whole crawl for every page.
+        row = self.db.execute("SELECT url FROM pages INDEXED BY pages_hash WHERE content_hash = ? AND crawl_id = ?"
+                              " AND url != ? AND duplicate_of = '' ORDER BY url LIMIT 1",
                               (page.content_hash, crawl_id, page.url)).fetchone()
         return row[0] if row else ""
 
