@@ -258,14 +258,8 @@ class PageStore:
             [(crawl_id, d.url, d.depth, d.found_how, d.found_from, d.lastmod) for d in found])
         return self.db.total_changes - before
 
-    def known(self, crawl_id: int, urls: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(urls), 500):
-            chunk = urls[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT url FROM frontier WHERE crawl_id = ? AND url IN ({marks})", (crawl_id, *chunk)))
-        return found
+    def frontier_urls(self, crawl_id: int) -> Iterator[str]:
+        return (r[0] for r in self.db.execute("SELECT url FROM frontier WHERE crawl_id = ?", (crawl_id,)))
 
     def queued(self, crawl_id: int, limit: int, exclude: set[str]) -> list[sqlite3.Row]:
         """The next queued URLs in discovery order, leaving out those already handed to the downloader."""
@@ -276,9 +270,6 @@ class PageStore:
     def frontier_counts(self, crawl_id: int) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute(
             "SELECT state, count(*) FROM frontier WHERE crawl_id = ? GROUP BY state", (crawl_id,))}
-
-    def frontier_size(self, crawl_id: int) -> int:
-        return int(self.db.execute("SELECT count(*) FROM frontier WHERE crawl_id = ?", (crawl_id,)).fetchone()[0])
 
     def pattern_counts(self, crawl_id: int, pattern_of: object) -> dict[str, int]:
         counts: dict[str, int] = {}
