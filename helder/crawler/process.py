@@ -102,7 +102,7 @@ def shared_name(ws: Workspace) -> str:
 
 
 def summarise(store: PageStore, crawl_id: int, seconds: float = 0.0) -> CrawlSummary:
-    rows = store.db.execute("SELECT status, error, content_type, word_count, last_fetch FROM pages"
+    rows = store.db.execute("SELECT status, error, content_type, word_count, last_fetch FROM page_meta"
                             " WHERE crawl_id = ?", (crawl_id,)).fetchall()
     errors: Counter[str] = Counter()
     for row in rows:

@@ -3,7 +3,9 @@
 Tables (documented in the README):
 - `crawls`: one row per crawl run and its status;
 - `frontier`: every URL a crawl has met, how it was found, its depth, and whether it is still queued;
-- `pages`: the latest version of every URL (status, metadata, main text, ...);
+- `pages`: the latest version of every URL (status, metadata, main text, ...): a view joining `page_meta`
+  (small, updated by every crawl) and `page_text` (large, written only when the text changed), so that a
+  recrawl of unchanged pages rewrites no text;
 - `versions`: each page's earlier texts with their dates (the current text is in `pages`);
 - `links`: the links between pages, split into content and navigation links;
 - `trap_cuts`: URL shapes a crawl stopped following because it met too many of them.
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
@@ -44,7 +46,7 @@ CREATE TABLE IF NOT EXISTS frontier (
     PRIMARY KEY (crawl_id, url)
 );  -- rowid order is discovery order: the crawl goes breadth first
 CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(crawl_id, state);
-CREATE TABLE IF NOT EXISTS pages (
+CREATE TABLE IF NOT EXISTS page_meta (       -- what a fetch tells about a page: small, updated every crawl
     url TEXT PRIMARY KEY,
     crawl_id INTEGER NOT NULL,
     fetched_url TEXT NOT NULL,
@@ -64,9 +66,6 @@ CREATE TABLE IF NOT EXISTS pages (
     duplicate_of TEXT NOT NULL DEFAULT '',
     h1 TEXT NOT NULL DEFAULT '',
     section TEXT NOT NULL DEFAULT '',
-    headings TEXT NOT NULL DEFAULT '[]',
-    blocks TEXT NOT NULL DEFAULT '[]',
-    text TEXT NOT NULL DEFAULT '',
     word_count INTEGER NOT NULL DEFAULT 0,
     content_hash TEXT NOT NULL DEFAULT '',
     etag TEXT NOT NULL DEFAULT '',
@@ -76,8 +75,19 @@ CREATE TABLE IF NOT EXISTS pages (
     fetch_ms INTEGER NOT NULL DEFAULT 0,
     last_fetch TEXT NOT NULL DEFAULT 'full'   -- full | not-modified | sitemap-unchanged
 );
-CREATE INDEX IF NOT EXISTS pages_crawl ON pages(crawl_id);
-CREATE INDEX IF NOT EXISTS pages_hash ON pages(content_hash, crawl_id);
+CREATE INDEX IF NOT EXISTS page_meta_crawl ON page_meta(crawl_id);
+CREATE INDEX IF NOT EXISTS page_meta_hash ON page_meta(content_hash, crawl_id);
+CREATE TABLE IF NOT EXISTS page_text (       -- the page's text: large, written only when it changed
+    url TEXT PRIMARY KEY,
+    headings TEXT NOT NULL DEFAULT '[]',
+    blocks TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL DEFAULT ''
+);
+-- The interface every reader uses: one row per page with all its fields.
+CREATE VIEW IF NOT EXISTS pages AS
+    SELECT m.*, coalesce(t.headings, '[]') AS headings, coalesce(t.blocks, '[]') AS blocks,
+           coalesce(t.text, '') AS text
+    FROM page_meta m LEFT JOIN page_text t USING (url);
 CREATE TABLE IF NOT EXISTS versions (
     url TEXT NOT NULL,
     crawl_id INTEGER NOT NULL,
@@ -108,6 +118,7 @@ CREATE TABLE IF NOT EXISTS trap_cuts (
 );
 """
 
+TEXT_FIELDS = ("headings", "blocks", "text")  # stored in page_text
 PAGE_FIELDS = (
     "url", "fetched_url", "redirected_from", "found_how", "found_from", "depth", "status", "error", "content_type",
     "charset", "bytes", "lang", "title", "description", "canonical", "h1", "section", "headings", "blocks", "text",
@@ -185,7 +196,7 @@ class PageStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed pages survive a killed process
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'pages'").fetchone()[0]
+        has_tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'crawls'").fetchone()[0]
         if has_tables and version != SCHEMA_VERSION:
             raise StoreError(f"{path} was written by another version of Helder (schema {version}, this one reads "
                              f"{SCHEMA_VERSION}); move it aside and crawl again.")
@@ -215,7 +226,7 @@ class PageStore:
         """Why the crawl could not start, or "" when at least one start URL gave a page."""
         reasons = []
         for url in start_urls:
-            row = self.db.execute("SELECT status, error FROM pages WHERE crawl_id = ? AND (url = ? OR"
+            row = self.db.execute("SELECT status, error FROM page_meta WHERE crawl_id = ? AND (url = ? OR"
                                   " redirected_from LIKE ?)", (crawl_id, url, f'%"{url}"%')).fetchone()
             skipped = self.db.execute("SELECT reason FROM frontier WHERE crawl_id = ? AND url = ? AND"
                                       " state = 'skipped'", (crawl_id, url)).fetchone()
@@ -310,8 +321,8 @@ class PageStore:
             self.db.execute("BEGIN IMMEDIATE")
             missing = []
             for url in urls:
-                cur = self.db.execute("UPDATE pages SET crawl_id = ?, crawled_at = ?, last_fetch = ? WHERE url = ?",
-                                      (crawl_id, stamp, how, url))
+                cur = self.db.execute("UPDATE page_meta SET crawl_id = ?, crawled_at = ?, last_fetch = ?"
+                                      " WHERE url = ?", (crawl_id, stamp, how, url))
                 if cur.rowcount == 0:
                     missing.append(url)
             self.enqueue(crawl_id, found)
@@ -330,15 +341,14 @@ class PageStore:
             [(crawl_id, u, reason) for u in dict.fromkeys(urls)])
 
     def _save(self, crawl_id: int, page: PageRecord) -> None:
-        values = {name: getattr(page, name) for name in PAGE_FIELDS}  # not asdict(): it deep-copies the blocks
-        earlier = self.db.execute("SELECT * FROM pages WHERE url = ?", (page.url,)).fetchone()
+        values = {name: getattr(page, name) for name in PAGE_FIELDS if name not in TEXT_FIELDS}
+        earlier = self.db.execute("SELECT crawl_id, redirected_from, content_hash, changed_at FROM page_meta"
+                                  " WHERE url = ?", (page.url,)).fetchone()
         # A page reached both directly and through a redirect arrives twice: keep every redirect, in chain order.
         sources = list(page.redirected_from)
         if earlier is not None and earlier["crawl_id"] == crawl_id:
             sources = [*json.loads(earlier["redirected_from"]), *sources]
         values["redirected_from"] = json.dumps(list(dict.fromkeys(sources)))
-        values["headings"] = json.dumps(page.headings, ensure_ascii=False)
-        values["blocks"] = json.dumps(page.blocks, ensure_ascii=False)
         values["crawl_id"] = crawl_id
         changed = earlier is None or earlier["content_hash"] != page.content_hash
         values["changed_at"] = page.crawled_at if changed else earlier["changed_at"]
@@ -347,12 +357,15 @@ class PageStore:
             # The text changed since an earlier crawl: keep the earlier text, with its date, before replacing it.
             self.db.execute(
                 "INSERT OR REPLACE INTO versions (url, crawl_id, crawled_at, status, content_hash, title, h1, blocks,"
-                " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (page.url, earlier["crawl_id"], earlier["crawled_at"], earlier["status"], earlier["content_hash"],
-                 earlier["title"], earlier["h1"], earlier["blocks"], earlier["text"]))
+                " text) SELECT url, crawl_id, crawled_at, status, content_hash, title, h1, blocks, text FROM pages"
+                " WHERE url = ?", (page.url,))
         columns = ", ".join(values)
         marks = ", ".join(f":{k}" for k in values)
-        self.db.execute(f"INSERT OR REPLACE INTO pages ({columns}) VALUES ({marks})", values)
+        self.db.execute(f"INSERT OR REPLACE INTO page_meta ({columns}) VALUES ({marks})", values)
+        if changed:
+            self.db.execute("INSERT OR REPLACE INTO page_text (url, headings, blocks, text) VALUES (?, ?, ?, ?)",
+                            (page.url, json.dumps(page.headings, ensure_ascii=False),
+                             json.dumps(page.blocks, ensure_ascii=False), page.text))
         self.db.execute("DELETE FROM links WHERE source_url = ?", (page.url,))
         self.db.executemany("INSERT OR IGNORE INTO links (source_url, target_url, text, region) VALUES (?, ?, ?, ?)",
                             [(page.url, target, text, region) for target, text, region in page.links])
@@ -365,15 +378,15 @@ class PageStore:
         if not page.content_hash or page.word_count == 0:
             return ""
         # INDEXED BY: without it SQLite picks the crawl_id index and reads the whole crawl for every page.
-        row = self.db.execute("SELECT url FROM pages INDEXED BY pages_hash WHERE content_hash = ? AND crawl_id = ?"
-                              " AND url != ? AND duplicate_of = '' ORDER BY url LIMIT 1",
+        row = self.db.execute("SELECT url FROM page_meta INDEXED BY page_meta_hash WHERE content_hash = ?"
+                              " AND crawl_id = ? AND url != ? AND duplicate_of = '' ORDER BY url LIMIT 1",
                               (page.content_hash, crawl_id, page.url)).fetchone()
         return row[0] if row else ""
 
     def count(self, crawl_id: int | None = None) -> int:
         if crawl_id is None:
-            return int(self.db.execute("SELECT count(*) FROM pages").fetchone()[0])
-        return int(self.db.execute("SELECT count(*) FROM pages WHERE crawl_id = ?", (crawl_id,)).fetchone()[0])
+            return int(self.db.execute("SELECT count(*) FROM page_meta").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM page_meta WHERE crawl_id = ?", (crawl_id,)).fetchone()[0])
 
     def pages(self, html_only: bool = True) -> Iterator[sqlite3.Row]:
         """Pages of the latest crawl; with html_only, the pages and documents with text that are not duplicates."""
@@ -405,8 +418,8 @@ class PageStore:
         for start in range(0, len(urls), 500):
             chunk = urls[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(f"SELECT url, etag, last_modified, crawled_at FROM pages WHERE status = 200"
-                                       f" AND url IN ({marks})", chunk):
+            for row in self.db.execute(f"SELECT url, etag, last_modified, crawled_at FROM page_meta"
+                                       f" WHERE status = 200 AND url IN ({marks})", chunk):
                 result[row[0]] = (row[1], row[2], row[3])
         return result
 
@@ -421,7 +434,7 @@ class PageStore:
 
     def failures(self, crawl_id: int) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT url, status, error FROM pages WHERE crawl_id = ? AND (status IS NULL OR status >= 400)"
+            "SELECT url, status, error FROM page_meta WHERE crawl_id = ? AND (status IS NULL OR status >= 400)"
             " ORDER BY url", (crawl_id,)).fetchall()
 
     def broken_links(self, crawl_id: int) -> list[tuple[str, str, list[str]]]:
