@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -82,15 +82,68 @@ def pages_export(
 
 @terms_app.command("import")
 def terms_import(
-    paths: Annotated[list[Path], typer.Argument(help="Search Console export: ZIP, folder or CSV file(s).")],
+    paths: Annotated[list[Path], typer.Argument(help="Search-terms exports: Search Console (ZIP, folder, CSV or "
+                                                     "XLSX), Matomo site search, GA4, or a query,count file.")],
     date_from: Annotated[str | None, typer.Option("--from", help="Period start (YYYY-MM-DD) if the export "
                                                                  "does not say.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Period end (YYYY-MM-DD).")] = None,
+    columns: Annotated[str | None, typer.Option("--columns", help="Another tool's table: query=COLUMN,"
+                                                "searches=COLUMN (also page, clicks, impressions, ctr, "
+                                                "position).")] = None,
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Import residents' search terms into data/terms.parquet (re-importing a period replaces it)."""
+    from helder.terms.files import parse_columns
+
     ws = load_workspace(workspace)
-    pipeline.import_terms(ws, console, paths, _period(date_from, date_to))
+    pipeline.import_terms(ws, console, paths, _period(date_from, date_to), parse_columns(columns) if columns else None)
+
+
+KeyOption = Annotated[Path | None, typer.Option("--key", help="A Google service account's JSON key file.")]
+ClientOption = Annotated[Path | None, typer.Option("--client-secrets", help="An OAuth client (desktop app) JSON: "
+                                                   "sign in in the browser; the sign-in is kept in .helder/.")]
+
+
+@terms_app.command("gsc")
+def terms_gsc(
+    site: Annotated[str, typer.Option("--site", help="The Search Console property: sc-domain:example.nl or "
+                                                     "https://www.example.nl/")],
+    date_from: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    last: Annotated[str | None, typer.Option("--last", help="The last N days up to yesterday, e.g. 90d.")] = None,
+    key: KeyOption = None,
+    client_secrets: ClientOption = None,
+    dimensions: Annotated[str, typer.Option(help="query,page (add date, device or country)")] = "query,page",
+    fresh: Annotated[bool, typer.Option("--fresh", help="Include the last days' provisional data.")] = False,
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Fetch every query × page row from the Search Console API, day by day, with the anonymised share."""
+    ws = load_workspace(workspace)
+    pipeline.search_console(ws, console, site, _required_period(date_from, date_to, last), key, client_secrets,
+                            tuple(d.strip() for d in dimensions.split(",") if d.strip()),
+                            "all" if fresh else "final")
+
+
+@terms_app.command("ga4")
+def terms_ga4(
+    property_id: Annotated[str, typer.Option("--property", help="The GA4 property id (a number, from Admin → "
+                                                                "Property details).")],
+    date_from: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    last: Annotated[str | None, typer.Option("--last", help="The last N days up to yesterday, e.g. 90d.")] = None,
+    key: KeyOption = None,
+    client_secrets: ClientOption = None,
+    feedback: Annotated[bool, typer.Option("--feedback", help="Also fetch page feedback (\"Heeft deze pagina u "
+                                                             "geholpen?\") into data/feedback.parquet.")] = False,
+    rating_dimension: Annotated[str, typer.Option(help="The custom dimension holding the feedback rating "
+                                                       "(mkdocs-material sends it as the event's data).")]
+    = "customEvent:data",
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Fetch site-search terms (events view_search_results and search) from the GA4 Data API."""
+    ws = load_workspace(workspace)
+    pipeline.ga4(ws, console, property_id, _required_period(date_from, date_to, last), key, client_secrets,
+                 feedback, rating_dimension)
 
 
 @terms_app.command("list")
@@ -179,6 +232,21 @@ def demo(
     console.print(f"  crawl store       {ws.crawl_db}")
     console.print(f"  search terms      {ws.terms_path}")
     console.print(f"  audit tables      {ws.audit_dir}/")
+
+
+def _required_period(start: str | None, end: str | None, last: str | None) -> tuple[date, date]:
+    """--from/--to, or --last Nd (the N days up to yesterday: today's data is never complete)."""
+    if last is not None:
+        if start or end:
+            raise HelderError("Give either --last or --from/--to, not both.")
+        if not last.endswith("d") or not last[:-1].isdigit() or int(last[:-1]) < 1:
+            raise HelderError(f"--last {last}: write a number of days, such as --last 90d.")
+        end_day = date.today() - timedelta(days=1)
+        return end_day - timedelta(days=int(last[:-1]) - 1), end_day
+    period = _period(start, end)
+    if period is None:
+        raise HelderError("Say which days: --from YYYY-MM-DD --to YYYY-MM-DD, or --last 90d.")
+    return period
 
 
 def _period(start: str | None, end: str | None) -> tuple[date, date] | None:

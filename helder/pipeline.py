@@ -30,18 +30,74 @@ def crawl(ws: Workspace, console: Console, settings: CrawlSettings | None = None
         console.print(f"        … and {len(summary.broken_links) - 10} more broken links")
 
 
-def import_terms(ws: Workspace, console: Console, paths: list[Path],
-                 period: tuple[date, date] | None = None) -> None:
-    from helder.terms.store import import_search_console
+def import_terms(ws: Workspace, console: Console, paths: list[Path], period: tuple[date, date] | None = None,
+                 columns: dict[str, str] | None = None) -> None:
+    from helder.terms.store import import_terms as import_file
 
     if not paths:
         console.print("[bold]terms[/]  no search-terms files configured ([terms] imports in helder.toml)")
     for path in paths:
-        result = import_search_console(ws, path, period)
-        when = f"{result.period[0]} – {result.period[1]}" if result.period else "period unknown"
-        replaced = f", replacing {result.replaced} rows of an earlier import" if result.replaced else ""
-        console.print(f"[bold]terms[/]  {result.rows} rows from {', '.join(result.tables)} ({when}){replaced}"
-                      f" → {ws.terms_path}")
+        _report_import(ws, console, import_file(ws, path, period, columns))
+
+
+def search_console(ws: Workspace, console: Console, site: str, period: tuple[date, date], key: Path | None,
+                   client_secrets: Path | None, dimensions: tuple[str, ...], data_state: str) -> None:
+    from helder.terms.google_auth import build_service, credentials
+    from helder.terms.search_console_api import fetch_search_console
+    from helder.terms.store import save_rows
+
+    creds, email = credentials(key_file=key, client_secrets=client_secrets, token_file=_token_file(ws))
+    frame, report = fetch_search_console(build_service("searchconsole", creds), site, period[0], period[1],
+                                         dimensions, data_state, account_email=email, own_names=ws.own_names,
+                                         language=ws.language)
+    _report_import(ws, console, save_rows(ws, frame, "search-console", period, f"Search Console {site}"))
+    console.print(f"        {report.requests} requests ({report.retries} retried) over {report.days} days, "
+                  f"{report.rows_fetched} rows fetched")
+    if report.hidden_click_share is not None:
+        console.print(f"        [yellow]anonymised[/]: queries Google does not show carry "
+                      f"{report.hidden_click_share:.0%} of clicks and {report.hidden_impression_share:.0%} of "
+                      f"impressions ({report.hidden_clicks} clicks, {report.hidden_impressions} impressions)")
+    for day in report.days_at_ceiling:
+        console.print(f"        [yellow]{day}[/] reached Search Console's daily row limit: some rows are missing")
+
+
+def ga4(ws: Workspace, console: Console, property_id: str, period: tuple[date, date], key: Path | None,
+        client_secrets: Path | None, feedback: bool, rating_dimension: str) -> None:
+    from helder.atomic import atomic_path
+    from helder.terms.ga4_api import fetch_ga4_feedback, fetch_ga4_site_search
+    from helder.terms.google_auth import build_service, credentials
+    from helder.terms.store import save_rows
+
+    creds, email = credentials(key_file=key, client_secrets=client_secrets, token_file=_token_file(ws))
+    service = build_service("analyticsdata", creds)
+    frame, report = fetch_ga4_site_search(service, property_id, period[0], period[1], account_email=email,
+                                          own_names=ws.own_names, language=ws.language)
+    _report_import(ws, console, save_rows(ws, frame, "ga4", period, f"GA4 property {property_id}"))
+    if report.thresholded or report.other_row:
+        console.print("        [yellow]GA4 withheld or grouped rare search terms[/]: the counts are a lower bound")
+    if feedback:
+        rows, _ = fetch_ga4_feedback(service, property_id, period[0], period[1], rating_dimension,
+                                     account_email=email)
+        with atomic_path(ws.data_dir / "feedback.parquet") as tmp:
+            rows.to_parquet(tmp, index=False)
+        console.print(f"[bold]terms[/]  {len(rows)} page-feedback rows → {ws.data_dir / 'feedback.parquet'}")
+
+
+def _token_file(ws: Workspace) -> Path:
+    """Where a Google sign-in (OAuth) is kept: inside the workspace, never in data or reports."""
+    return ws.root / ".helder" / "google-token.json"
+
+
+def _report_import(ws: Workspace, console: Console, result: object) -> None:
+    from helder.terms.store import ImportResult
+
+    assert isinstance(result, ImportResult)
+    when = f"{result.period[0]} – {result.period[1]}" if result.period else "period unknown"
+    replaced = f", replacing {result.replaced} rows of an earlier import" if result.replaced else ""
+    masked = ", ".join(f"{count} × {kind}" for kind, count in sorted(result.masked.items())) or "none"
+    tables = f" ({', '.join(result.tables)})" if result.tables else ""
+    console.print(f"[bold]terms[/]  {result.rows} {result.source} rows from {result.label}{tables} ({when})"
+                  f"{replaced}; personal data masked: {masked} → {ws.terms_path}")
 
 
 def audit(ws: Workspace, console: Console) -> None:

@@ -15,11 +15,11 @@ from helder.demo import SEARCH_CONSOLE_EXPORT
 from helder.errors import HelderError
 from helder.terms.normalise import normalise_query
 from helder.terms.numbers import parse_float, parse_int
-from helder.terms.store import import_search_console, load_terms
+from helder.terms.store import import_terms, load_terms
 
 
 def test_demo_export_imports_every_table_with_its_period(workspace: Workspace) -> None:
-    result = import_search_console(workspace, SEARCH_CONSOLE_EXPORT)
+    result = import_terms(workspace, SEARCH_CONSOLE_EXPORT)
     assert result.period == (date(2026, 8, 1), date(2026, 10, 31))
     frame = load_terms(workspace)
     assert set(frame["dimensions"]) == {"query", "page", "query+page"}
@@ -32,9 +32,9 @@ def test_demo_export_imports_every_table_with_its_period(workspace: Workspace) -
 
 
 def test_reimport_of_the_same_period_does_not_double_count(workspace: Workspace) -> None:
-    import_search_console(workspace, SEARCH_CONSOLE_EXPORT)
+    import_terms(workspace, SEARCH_CONSOLE_EXPORT)
     first = load_terms(workspace)["impressions"].sum()
-    again = import_search_console(workspace, SEARCH_CONSOLE_EXPORT)
+    again = import_terms(workspace, SEARCH_CONSOLE_EXPORT)
     assert again.replaced == again.rows
     assert load_terms(workspace)["impressions"].sum() == first
 
@@ -42,8 +42,8 @@ def test_reimport_of_the_same_period_does_not_double_count(workspace: Workspace)
 def test_another_period_stays_separate(workspace: Workspace, tmp_path: Path) -> None:
     export = tmp_path / "Queries.csv"
     export.write_text("Top queries,Clicks,Impressions,CTR,Position\nbulky waste,3,100,3%,4.5\n", encoding="utf-8")
-    import_search_console(workspace, export, (date(2026, 1, 1), date(2026, 1, 31)))
-    import_search_console(workspace, export, (date(2026, 2, 1), date(2026, 2, 28)))
+    import_terms(workspace, export, (date(2026, 1, 1), date(2026, 1, 31)))
+    import_terms(workspace, export, (date(2026, 2, 1), date(2026, 2, 28)))
     frame = load_terms(workspace)
     assert sorted(frame["period_start"]) == ["2026-01-01", "2026-02-01"]
 
@@ -52,7 +52,7 @@ def test_dutch_numbers_and_english_headers(workspace: Workspace, tmp_path: Path)
     nl = tmp_path / "nl.csv"
     nl.write_text('Populairste zoekopdrachten,Klikken,Vertoningen,CTR,Positie\n'
                   '"paspoort kwijt",12,"1.340","0,9%","7,2"\n', encoding="utf-8")
-    import_search_console(workspace, nl)
+    import_terms(workspace, nl)
     row = load_terms(workspace).iloc[0]
     assert (row["clicks"], row["impressions"], row["ctr"], row["position"]) == (12, 1340, pytest.approx(0.009), 7.2)
 
@@ -65,8 +65,8 @@ def test_semicolon_utf16_and_zip_exports(workspace: Workspace, tmp_path: Path) -
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("Queries.csv", "\ufeffTop queries,Clicks,Impressions,CTR,Position\nwmo,1,5,20%,2.0\n")
         zf.writestr("Devices.csv", "Device,Clicks,Impressions,CTR,Position\nMobile,1,5,20%,2.0\n")
-    import_search_console(workspace, utf16)
-    result = import_search_console(workspace, archive)
+    import_terms(workspace, utf16)
+    result = import_terms(workspace, archive)
     frame = load_terms(workspace)
     assert frame[frame["dimensions"] == "query+page"]["page"].tolist() == ["https://www.voorbeeldstad.nl/a"]
     assert frame[frame["dimensions"] == "query"]["query"].tolist() == ["wmo"]
@@ -82,12 +82,12 @@ def test_semicolon_utf16_and_zip_exports(workspace: Workspace, tmp_path: Path) -
 ])
 def test_bad_files_give_one_line_error_and_store_nothing(workspace: Workspace, tmp_path: Path, content: bytes,
                                                         message: str) -> None:
-    import_search_console(workspace, SEARCH_CONSOLE_EXPORT)
+    import_terms(workspace, SEARCH_CONSOLE_EXPORT)
     before = load_terms(workspace)
     bad = tmp_path / "bad.csv"
     bad.write_bytes(content)
     with pytest.raises(HelderError, match=message) as error:
-        import_search_console(workspace, bad)
+        import_terms(workspace, bad)
     assert str(bad) in str(error.value) and "\n" not in str(error.value)
     pd.testing.assert_frame_equal(load_terms(workspace), before)
 

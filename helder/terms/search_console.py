@@ -25,6 +25,7 @@ _IMPRESSIONS = {"vertoningen", "impressions"}
 _CTR = {"ctr"}
 _POSITION = {"positie", "position", "gemiddelde positie", "average position"}
 _FILTER = {"filter"}
+_PREVIOUS = ("previous", "vorige", "prior", "eerdere")
 
 ACCEPTED = (
     "Search Console exports (the ZIP, or its Queries/Pages CSV in English or Dutch: "
@@ -78,9 +79,21 @@ def _column(header: list[str], names: set[str]) -> int | None:
     return next((i for i, h in enumerate(header) if h in names), None)
 
 
+def _metric_column(header: list[str], names: set[str]) -> int | None:
+    """A metric's column; in a date-comparison export ("Clicks (Last 3 months)", "Klikken (Vorige periode)",
+    "Last 28 days Clicks") the current period's column, which the UI writes first."""
+    exact = _column(header, names)
+    if exact is not None:
+        return exact
+    doubled = [i for i, h in enumerate(header)
+               if any(h.startswith(f"{n} (") or h.endswith(f" {n}") for n in names)]
+    current = [i for i in doubled if not any(word in header[i] for word in _PREVIOUS)]
+    return (current or doubled or [None])[0]
+
+
 def _metrics_table(header: list[str], rows: list[list[str]], name: str) -> pd.DataFrame | None:
     query_col, page_col = _column(header, _QUERY), _column(header, _PAGE)
-    metrics = {m: _column(header, names) for m, names in
+    metrics = {m: _metric_column(header, names) for m, names in
                (("clicks", _CLICKS), ("impressions", _IMPRESSIONS), ("ctr", _CTR), ("position", _POSITION))}
     if (query_col is None and page_col is None) or metrics["clicks"] is None or metrics["impressions"] is None:
         return None

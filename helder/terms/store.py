@@ -1,15 +1,16 @@
 """The residents'-words table, `data/terms.parquet`: every source in one normalised shape.
 
 Columns (documented in the README): query, query_norm, page, clicks, impressions, ctr, position, searches,
-no_result, dimensions ("query", "page" or "query+page" — which Search Console dimensions a row is split by),
-source, file, period_start, period_end, imported_at.
+no_result, dimensions ("query", "page" or "query+page" — which dimensions a row is split by), source, file,
+period_start, period_end, imported_at.
 
-Re-importing a source for the same period replaces its earlier rows instead of adding to them.
+Every source goes through `save_rows`, which masks personal data in the queries before anything is written and
+replaces an earlier import of the same source and period instead of adding to it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,22 +18,26 @@ import pandas as pd
 
 from helder.atomic import atomic_path
 from helder.config import Workspace
+from helder.terms.files import read_search_terms
 from helder.terms.normalise import normalise_query
-from helder.terms.search_console import read_export
+from helder.terms.privacy import mask_all
 
 COLUMNS = ["query", "query_norm", "page", "clicks", "impressions", "ctr", "position", "searches", "no_result",
            "dimensions", "source", "file", "period_start", "period_end", "imported_at"]
 REPLACE_KEY = ["source", "dimensions", "period_start", "period_end"]
+COUNTS = ["clicks", "impressions", "searches"]
 
 
 @dataclass
 class ImportResult:
-    path: Path
+    label: str  # the file, or the API and site it came from
     rows: int
     replaced: int
-    tables: list[str]
-    skipped: list[str]
+    source: str
     period: tuple[date, date] | None
+    tables: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    masked: dict[str, int] = field(default_factory=dict)  # personal data masked, by kind
 
 
 def load_terms(ws: Workspace) -> pd.DataFrame:
@@ -41,37 +46,45 @@ def load_terms(ws: Workspace) -> pd.DataFrame:
     return pd.read_parquet(ws.terms_path)
 
 
-def import_search_console(ws: Workspace, path: Path, period: tuple[date, date] | None = None) -> ImportResult:
-    parsed = read_export(path)
-    period = period or parsed.period
+def import_terms(ws: Workspace, path: Path, period: tuple[date, date] | None = None,
+                 columns: dict[str, str] | None = None) -> ImportResult:
+    """Import a search-terms file (see helder.terms.files for the formats Helder recognises)."""
+    parsed = read_search_terms(path, columns)
     frame = pd.concat(parsed.frames, ignore_index=True)
+    tables = sorted({str(f).split(":")[-1].rsplit("/", 1)[-1] for f in frame["file"]})
+    return save_rows(ws, frame, parsed.source, period or parsed.period, str(path), tables, parsed.skipped)
+
+
+def save_rows(ws: Workspace, frame: pd.DataFrame, source: str, period: tuple[date, date] | None, label: str,
+              tables: list[str] | None = None, skipped: list[str] | None = None) -> ImportResult:
+    frame = frame.copy()
+    has_query = frame["query"].notna()
+    masked_queries, masked = mask_all(frame.loc[has_query, "query"].astype(str))
+    frame.loc[has_query, "query"] = masked_queries  # before anything is stored
     frame["query_norm"] = [normalise_query(q, ws.own_names, ws.language) if isinstance(q, str) else None
                            for q in frame["query"]]
-    frame["page"] = frame["page"].map(_public_page, na_action="ignore")
-    frame["searches"] = pd.NA
-    frame["no_result"] = False
-    frame["source"] = "search-console"
+    frame["page"] = frame["page"].map(lambda url: str(url).split("#", 1)[0].strip(), na_action="ignore")
+    for column, default in (("searches", pd.NA), ("no_result", False), ("file", label)):
+        if column not in frame:
+            frame[column] = default
+    frame["source"] = frame["source"].fillna(source) if "source" in frame else source
     frame["period_start"] = period[0].isoformat() if period else ""
     frame["period_end"] = period[1].isoformat() if period else ""
     frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
     frame = frame[COLUMNS]
 
     existing = load_terms(ws)
-    keys = frame[REPLACE_KEY].drop_duplicates()
+    # Without a period, two exports of one source can only be told apart by their file.
+    key = REPLACE_KEY if period else [*REPLACE_KEY, "file"]
+    replaced = 0
     if len(existing):
-        marked = existing.merge(keys, on=REPLACE_KEY, how="left", indicator=True)["_merge"] == "both"
+        marked = (existing.merge(frame[key].drop_duplicates(), on=key, how="left", indicator=True)["_merge"]
+                  == "both").to_numpy()
         replaced = int(marked.sum())
-        existing = existing[~marked.to_numpy()]
-    else:
-        replaced = 0
+        existing = existing[~marked]
     combined = pd.concat([existing, frame], ignore_index=True) if len(existing) else frame
+    combined[COUNTS] = combined[COUNTS].apply(pd.to_numeric, errors="coerce").astype("Int64")
     with atomic_path(ws.terms_path) as tmp:
         combined.to_parquet(tmp, index=False)
-    return ImportResult(path=path, rows=len(frame), replaced=replaced,
-                        tables=sorted({f.split(":")[-1].rsplit("/", 1)[-1] for f in frame["file"]}),
-                        skipped=parsed.skipped, period=period)
-
-
-def _public_page(url: str) -> str:
-    """Search Console reports pages with their fragment when it shows sitelinks: one page is one page."""
-    return url.split("#", 1)[0].strip()
+    return ImportResult(label=label, rows=len(frame), replaced=replaced, source=source, period=period,
+                        tables=tables or [], skipped=skipped or [], masked={k: v for k, v in masked.items() if v})

@@ -31,7 +31,11 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_rows(data: bytes, name: str) -> list[list[str]]:
-    text = decode(data, name)
+    return split_rows(decode(data, name), name)
+
+
+def split_rows(text: str, name: str) -> list[list[str]]:
+    """Decoded text into non-blank rows, the delimiter sniffed from the first line."""
     if not text.strip():
         raise HelderError(f"{name}: the file is empty; export it again with data in it.")
     first_line = text.lstrip().splitlines()[0]
