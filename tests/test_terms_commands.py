@@ -57,7 +57,7 @@ def test_terms_gsc_command_fetches_masks_and_reports_the_anonymised_share(
     frame = load_terms(workspace)
     assert set(frame["query"]) == {"hulp in huis", "mail [e-mail]"}
     assert set(frame["period_start"]) == {"2026-10-01"}
-    assert http.bodies()[0]["startDate"] == "2026-10-01" and http.bodies()[0]["dimensions"] == ["query", "page"]
+    assert http.bodies[0]["startDate"] == "2026-10-01" and http.bodies[0]["dimensions"] == ["query", "page"]
 
 
 def test_terms_ga4_command_stores_site_search_terms(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
