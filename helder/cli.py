@@ -154,11 +154,13 @@ def terms_list(workspace: WorkspaceOption = Path(".")) -> None:
     from helder.terms.store import load_terms
 
     frame = load_terms(load_workspace(workspace))
-    table = Table("source", "table", "period", "rows", "queries", "clicks", "impressions")
+    table = Table("source", "table", "period", "rows", "queries", "clicks", "impressions", "searches",
+                  "no result")
     for (source, dims, start, end), group in frame.groupby(["source", "dimensions", "period_start", "period_end"]):
         table.add_row(source, dims, f"{start} – {end}" if start else "unknown", str(len(group)),
-                      str(group["query_norm"].nunique()), str(int(group["clicks"].sum())),
-                      str(int(group["impressions"].sum())))
+                      str(group["query_norm"].nunique()), str(int(group["clicks"].fillna(0).sum())),
+                      str(int(group["impressions"].fillna(0).sum())), str(int(group["searches"].fillna(0).sum())),
+                      str(int(group["no_result"].fillna(False).astype(bool).sum())))
     console.print(table if len(frame) else "No search terms loaded yet: `helder terms import FILE`.")
 
 

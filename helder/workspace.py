@@ -22,9 +22,11 @@ def init_workspace(root: Path, name: str, site: str, language: str = "nl", overw
         raise HelderError(f"{root / CONFIG_NAME}: a workspace already exists here; choose another folder.")
     values = {"name": name.replace('"', "'"), "site": site, "language": language}
     written = []
-    sources = [TEMPLATE / CONFIG_NAME, TEMPLATE / "mkdocs.yml", *sorted((TEMPLATE / f"content-{language}").glob("*"))]
+    sources = [TEMPLATE / CONFIG_NAME, TEMPLATE / "mkdocs.yml", TEMPLATE / "gitignore",
+               *sorted((TEMPLATE / f"content-{language}").glob("*"))]
     for source in sources:
         relative = source.name if source.parent == TEMPLATE else f"content/{source.name}"
+        relative = ".gitignore" if relative == "gitignore" else relative
         target = root / relative
         if target.exists() and not overwrite:
             continue

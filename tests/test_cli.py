@@ -37,6 +37,7 @@ def test_init_scaffolds_a_workspace_and_refuses_to_overwrite(tmp_path: Path) -> 
     mkdocs = (target / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Gemeente Example"' in mkdocs and "language: nl" in mkdocs and "font: false" in mkdocs
     assert (target / "content" / "over-deze-site.md").is_file()
+    assert ".helder/" in (target / ".gitignore").read_text(encoding="utf-8")
     again = helder("init", str(target), "--site", "https://www.example.nl", "--name", "X")
     assert "a workspace already exists here" in one_line_error(again)
 
