@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,32 @@ def test_a_period_is_required_and_checked(workspace: Workspace) -> None:
                           ((None, None, "3 maanden"), "number of days")):
         with pytest.raises(HelderError, match=message):
             _required_period(*args)
+
+
+def test_optional_dimensions_become_columns(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helder.terms.search_console_api import fetch_search_console
+
+    day_rows = [ok(gsc_rows(("paspoort", "https://www.voorbeeldstad.nl/paspoort", "MOBILE", 8, 100, 3.0),
+                            ("paspoort", "https://www.voorbeeldstad.nl/paspoort", "DESKTOP", 2, 50, 5.0))), ok(EMPTY)]
+    service, http = gsc(day_rows * 2)  # two days, no anonymised-share request
+    frame, _ = fetch_search_console(service, "sc-domain:voorbeeldstad.nl", date(2026, 10, 1),
+                                         date(2026, 10, 2), ("query", "page", "device"), anonymised_share=False,
+                                         sleep=lambda seconds: None)
+    by_device = frame.set_index("device")
+    assert by_device.loc["MOBILE", "clicks"] == 16 and by_device.loc["DESKTOP", "impressions"] == 100
+    assert set(frame["dimensions"]) == {"query+page+device"}
+    assert http.bodies[0]["dimensions"] == ["query", "page", "device"]
+
+    per_day, _ = fetch_search_console(gsc([ok(gsc_rows(("wmo", "https://www.voorbeeldstad.nl/wmo", "2026-10-01",
+                                                          1, 10, 2.0))), ok(EMPTY)])[0],
+                                      "sc-domain:voorbeeldstad.nl", date(2026, 10, 1), date(2026, 10, 1),
+                                      ("query", "page", "date"), anonymised_share=False, sleep=lambda seconds: None)
+    assert list(per_day["date"]) == ["2026-10-01"]
+
+
+def test_unsupported_dimension_is_a_clear_error() -> None:
+    from helder.errors import HelderError
+    from helder.terms.search_console_api import fetch_search_console
+
+    with pytest.raises(HelderError, match="use query and/or page, optionally with date, device and country"):
+        fetch_search_console(None, "sc-domain:x.nl", date(2026, 1, 1), date(2026, 1, 1), ("searchAppearance",))

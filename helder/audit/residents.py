@@ -24,7 +24,8 @@ def url_key(url: str) -> str:
 
 def page_queries(terms: pd.DataFrame, pages: list[AuditPage]) -> pd.DataFrame:
     """The residents' queries that Search Console ties to each crawled page."""
-    rows = terms[terms["dimensions"] == "query+page"]
+    split_by = terms["dimensions"].fillna("").str.split("+")
+    rows = terms[split_by.map(lambda dims: "query" in dims and "page" in dims)]  # device etc. are summed away
     if rows.empty:
         return pd.DataFrame(columns=PAGE_QUERY_COLUMNS)
     by_key = {url_key(p.url): p.url for p in pages}

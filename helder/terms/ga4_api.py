@@ -25,7 +25,7 @@ from googleapiclient.errors import HttpError
 from helder.errors import HelderError
 from helder.terms.google_retry import CallStats, error_message, execute, generic_error, is_permission_error
 from helder.terms.normalise import normalise_query
-from helder.terms.search_console_api import STORE_COLUMNS
+from helder.terms.store import COLUMNS
 
 PAGE_LIMIT = 100_000  # the Data API's maximum rows per runReport response
 SEARCH_EVENTS = ["view_search_results", "search"]
@@ -140,7 +140,7 @@ def fetch_ga4_site_search(service: Any, property_id: str, start: date, end: date
     frame["period_start"] = start.isoformat()
     frame["period_end"] = end.isoformat()
     frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
-    return frame[STORE_COLUMNS], report
+    return frame.reindex(columns=COLUMNS), report
 
 
 def fetch_ga4_feedback(service: Any, property_id: str, start: date, end: date,

@@ -7,7 +7,8 @@ How the numbers are fetched, and why:
   day is paged with `rowLimit` 25,000 and `startRow` 0, 25,000, ... until a page comes back empty.
 * The per-day rows are **summed per query + page over the period** (clicks and impressions added, CTR
   recomputed, position averaged weighted by impressions), so a row means the same as a row of the UI export
-  for that period. Fragments (`#…`, sitelinks) are dropped from page URLs first: one page is one page.
+  for that period. The optional dimensions `device` and `country` stay columns of their own; with `date` the
+  rows stay per day. Fragments (`#…`, sitelinks) are dropped from page URLs first: one page is one page.
 * The **anonymised share**: Google leaves out rare queries to protect privacy. One extra request series
   without the query dimension (by page when pages are asked for, otherwise the site total) gives the real
   totals; totals minus the sum over query rows is what residents searched that the data will never show.
@@ -27,11 +28,11 @@ from googleapiclient.errors import HttpError
 from helder.errors import HelderError
 from helder.terms.google_retry import CallStats, execute, generic_error, is_permission_error
 from helder.terms.normalise import normalise_query
+from helder.terms.store import COLUMNS
 
 ROW_LIMIT = 25_000
 DAILY_CEILING = 50_000  # the API's documented maximum of rows per day and search type
-STORE_COLUMNS = ["query", "query_norm", "page", "clicks", "impressions", "ctr", "position", "searches", "no_result",
-                 "dimensions", "source", "file", "period_start", "period_end", "imported_at"]
+EXTRA_DIMENSIONS = ("date", "device", "country")
 
 
 @dataclass
@@ -92,8 +93,9 @@ def fetch_search_console(service: Any, site: str, start: date, end: date,
     `end` inclusive. Returns the rows in the terms store's columns and a report (requests, retries, rows,
     anonymised share). `account_email` names the account in the permission error message."""
     dims = tuple(dimensions)
-    if not dims or set(dims) - {"query", "page"}:
-        raise HelderError(f"Search Console dimensions {list(dims)} are not supported; use query, page or both.")
+    if not set(dims) & {"query", "page"} or set(dims) - {"query", "page", *EXTRA_DIMENSIONS}:
+        raise HelderError(f"Search Console dimensions {list(dims)}: use query and/or page, optionally with date, "
+                          "device and country.")
     if data_state not in {"final", "all"}:
         raise HelderError(f"Search Console data state {data_state!r} is not known; use 'final' or 'all'.")
     report = SearchConsoleReport(site=site, start=start, end=end, dimensions=dims, data_state=data_state)
@@ -109,6 +111,7 @@ def fetch_search_console(service: Any, site: str, start: date, end: date,
         for row in day_rows:
             keys = dict(zip(dims, row.get("keys", []), strict=False))
             records.append({"query": keys.get("query"), "page": _public_page(keys["page"]) if "page" in keys else None,
+                            **{extra: keys.get(extra) for extra in EXTRA_DIMENSIONS},
                             "clicks": int(row.get("clicks", 0)), "impressions": int(row.get("impressions", 0)),
                             "position": float(row.get("position", 0.0))})
     report.rows_fetched = len(records)
@@ -134,7 +137,7 @@ def fetch_search_console(service: Any, site: str, start: date, end: date,
     frame["period_start"] = start.isoformat()
     frame["period_end"] = end.isoformat()
     frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
-    return frame[STORE_COLUMNS], report
+    return frame.reindex(columns=COLUMNS), report
 
 
 class _Fetcher:
@@ -173,7 +176,7 @@ class _Fetcher:
 
 
 def _sum_over_days(records: list[dict], dims: tuple[str, ...]) -> pd.DataFrame:
-    columns = ["query", "page", "clicks", "impressions", "ctr", "position"]
+    columns = ["query", "page", *EXTRA_DIMENSIONS, "clicks", "impressions", "ctr", "position"]
     if not records:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c in {"ctr", "position"} else
                                           "int64" if c in {"clicks", "impressions"} else "object")
@@ -182,7 +185,7 @@ def _sum_over_days(records: list[dict], dims: tuple[str, ...]) -> pd.DataFrame:
     frame["weighted"] = frame["position"] * frame["impressions"]
     keys = list(dims)
     summed = frame.groupby(keys, sort=False, dropna=False)[["clicks", "impressions", "weighted"]].sum().reset_index()
-    for missing in {"query", "page"} - set(keys):
+    for missing in {"query", "page", *EXTRA_DIMENSIONS} - set(keys):
         summed[missing] = None
     impressions = summed["impressions"].where(summed["impressions"] > 0)
     summed["ctr"] = (summed["clicks"] / impressions).fillna(0.0)

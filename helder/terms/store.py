@@ -1,8 +1,9 @@
 """The residents'-words table, `data/terms.parquet`: every source in one normalised shape.
 
 Columns (documented in the README): query, query_norm, page, clicks, impressions, ctr, position, searches,
-no_result, dimensions ("query", "page" or "query+page" — which dimensions a row is split by), source, file,
-period_start, period_end, imported_at.
+no_result, dimensions ("query", "page", "query+page", "query+page+device", ... — which dimensions a row is split
+by), date, device, country (filled when the row is split by them), source, file, period_start, period_end,
+imported_at.
 
 Every source goes through `save_rows`, which masks personal data in the queries before anything is written and
 replaces an earlier import of the same source and period instead of adding to it.
@@ -23,7 +24,7 @@ from helder.terms.normalise import normalise_query
 from helder.terms.privacy import mask_all
 
 COLUMNS = ["query", "query_norm", "page", "clicks", "impressions", "ctr", "position", "searches", "no_result",
-           "dimensions", "source", "file", "period_start", "period_end", "imported_at"]
+           "dimensions", "date", "device", "country", "source", "file", "period_start", "period_end", "imported_at"]
 REPLACE_KEY = ["source", "dimensions", "period_start", "period_end"]
 COUNTS = ["clicks", "impressions", "searches"]
 
@@ -64,7 +65,8 @@ def save_rows(ws: Workspace, frame: pd.DataFrame, source: str, period: tuple[dat
     frame["query_norm"] = [normalise_query(q, ws.own_names, ws.language) if isinstance(q, str) else None
                            for q in frame["query"]]
     frame["page"] = frame["page"].map(lambda url: str(url).split("#", 1)[0].strip(), na_action="ignore")
-    for column, default in (("searches", pd.NA), ("no_result", False), ("file", label)):
+    for column, default in (("searches", pd.NA), ("no_result", False), ("file", label), ("date", None),
+                            ("device", None), ("country", None)):
         if column not in frame:
             frame[column] = default
     frame["source"] = frame["source"].fillna(source) if "source" in frame else source
@@ -73,7 +75,7 @@ def save_rows(ws: Workspace, frame: pd.DataFrame, source: str, period: tuple[dat
     frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
     frame = frame[COLUMNS]
 
-    existing = load_terms(ws)
+    existing = load_terms(ws).reindex(columns=COLUMNS)  # a table from before a column was added
     # Without a period, two exports of one source can only be told apart by their file.
     key = REPLACE_KEY if period else [*REPLACE_KEY, "file"]
     replaced = 0
