@@ -189,10 +189,28 @@ def scrapyd_schedule(
         console.print(f"{ws.name}: job {schedule(scrapyd, ws)} → {ws.crawl_db}")
 
 
-@app.command()
-def audit(workspace: WorkspaceOption = Path(".")) -> None:
-    """Find jargon, score readability, tie residents' queries to pages; write data/audit/ and reports/."""
-    pipeline.audit(load_workspace(workspace), console)
+audit_app = typer.Typer(help="Find jargon, score readability, put residents' words next to the site's.",
+                        invoke_without_command=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.callback()
+def audit(ctx: typer.Context, workspace: WorkspaceOption = Path(".")) -> None:
+    """Find jargon, score readability, find residents' tasks, gaps and outliers; write data/audit/ and reports/."""
+    if ctx.invoked_subcommand is None:
+        pipeline.audit(load_workspace(workspace), console)
+
+
+@audit_app.command("export")
+def audit_export(
+    directory: Annotated[Path, typer.Argument(help="Folder for the CSV files.")],
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Write every audit table as CSV: findings, terms, pages, page_queries, tasks, gaps, outliers."""
+    from helder.audit.run import export_tables
+
+    for path in export_tables(load_workspace(workspace), directory):
+        console.print(f"wrote {path}")
 
 
 @app.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helder.audit.run import read_table, run_audit
+from helder.audit.run import TABLES, read_table, run_audit
 from helder.config import Workspace
 from tests.helpers import HULP_PAGE, SITE, only_test_lexicon, store_pages, store_terms
 
@@ -30,7 +30,7 @@ def audited(ws: Workspace) -> dict[str, pd.DataFrame]:
         ("grofvuil ophalen", "/afval/grofvuil", 50, 400),
     ])
     run_audit(ws, show_progress=False)
-    return {name: read_table(ws, name) for name in ("findings", "terms", "pages", "page_queries", "tasks")}
+    return {name: read_table(ws, name) for name in TABLES}
 
 
 def test_findings_have_exact_offsets_into_the_stored_text(workspace: Workspace) -> None:
@@ -70,9 +70,53 @@ def test_page_scores_and_jargon_density(workspace: Workspace) -> None:
 
 def test_tasks_are_named_in_residents_words_and_skip_overview_pages(workspace: Workspace) -> None:
     tasks = audited(workspace)["tasks"]
-    assert list(tasks["task"]) == ["hulp in huis", "grofvuil ophalen"]
+    assert list(tasks[tasks["url"] != ""]["task"]) == ["hulp in huis", "grofvuil ophalen"]
+    # "zorg" only ever lands on the theme's index page: a task the site has no page for
+    assert tasks[tasks["url"] == ""]["task"].tolist() == ["zorg"]
     hulp = tasks.iloc[0]
     assert hulp["official_title"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
     # "schoonmaakhulp" reaches two pages; it belongs to the one with most impressions.
     assert list(hulp["queries"]) == ["hulp in huis", "schoonmaakhulp"]
-    assert hulp["impressions"] == 1300 and hulp["section"] == "zorg"
+    # a query counts with all its impressions: "schoonmaakhulp" also reaches the theme page (50)
+    assert hulp["impressions"] == 1350 and hulp["section"] == "zorg"
+
+
+def test_similar_queries_without_a_page_of_their_own_join_the_task(workspace: Workspace) -> None:
+    store_pages(workspace, {"/zorg/hulp": HULP_PAGE, "/zorg/": [("h1", "Zorg"), ("p", "Alles over zorg.")]})
+    store_terms(workspace, [("hulp in huis", "/zorg/hulp", 30, 900),
+                            ("hulp in huis aanvragen", "/zorg/", 2, 80),  # lands on the theme page only
+                            ("voedselbank openingstijden", "/zorg/", 0, 60)])  # nothing on the site answers it
+    run_audit(workspace, show_progress=False)
+    tasks = read_table(workspace, "tasks").set_index("task")
+    assert list(tasks.loc["hulp in huis", "queries"]) == ["hulp in huis", "hulp in huis aanvragen"]
+    assert list(tasks.loc["hulp in huis", "query_impressions"]) == [900, 80]
+    assert tasks.loc["voedselbank openingstijden", "url"] == ""
+
+
+def test_vocabulary_gap_says_what_residents_say_and_what_the_site_says(workspace: Workspace) -> None:
+    gaps = audited(workspace)["gaps"].set_index("task")
+    hulp = gaps.loc["hulp in huis"]
+    # the page never says "hulp" or "huis": residents' words, weighted by the impressions of their queries
+    assert list(hulp["missing_words"]) == ["hulp", "huis", "schoonmaakhulp"]
+    assert hulp["residents_say"] == "hulp in huis"
+    assert hulp["site_says"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
+    assert "huishoudelijke ondersteuning" in list(hulp["jargon"])
+    assert hulp["missing_impressions"] == (900 + 100) * 2 + 350
+
+
+def test_outliers_name_the_worst_pages_and_queries(workspace: Workspace) -> None:
+    outliers = audited(workspace)["outliers"]
+    jargon = outliers[outliers["kind"] == "most jargon"]
+    assert jargon.iloc[0]["item"] == f"{SITE}/zorg/huishoudelijke-ondersteuning"
+    assert set(outliers["kind"]) >= {"most jargon", "hardest to read", "no page"}
+    assert "zorg" in set(outliers[outliers["kind"] == "no page"]["item"])
+
+
+def test_audit_export_writes_every_table_as_csv(workspace: Workspace, tmp_path) -> None:
+    from helder.audit.run import TABLES, export_tables
+
+    audited(workspace)
+    written = export_tables(workspace, tmp_path / "csv")
+    assert sorted(p.stem for p in written) == sorted(TABLES)
+    tasks = pd.read_csv(tmp_path / "csv" / "tasks.csv")
+    assert tasks.loc[0, "queries"] == "hulp in huis | schoonmaakhulp"

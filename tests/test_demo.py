@@ -69,6 +69,7 @@ def test_site_has_home_and_every_task_page(demo: Demo) -> None:
     ws, _ = demo
     assert (ws.site_dir / "index.html").is_file()
     tasks = pd.read_parquet(ws.audit_dir / "tasks.parquet")
+    tasks = tasks[tasks["url"] != ""]  # the others are things residents look for that have no page
     assert len(tasks) >= 50
     for task in tasks.itertuples():
         assert (ws.site_dir / task.section / task.slug / "index.html").is_file(), task.slug
@@ -92,3 +93,13 @@ def test_generated_hulp_in_huis_page_speaks_plainly(demo: Demo) -> None:
     assert meta["helder"]["official_name"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
     assert meta["helder"]["jargon_replaced"] > 5
     assert meta["helder"]["readability_after"] > meta["helder"]["readability_before"]
+
+
+def test_hulp_in_huis_is_one_task_whose_gap_names_the_official_term(demo: Demo) -> None:
+    ws, _ = demo
+    tasks = pd.read_parquet(ws.audit_dir / "tasks.parquet").set_index("task")
+    queries = list(tasks.loc["hulp in huis", "queries"])
+    assert {"hulp in huis", "huishoudelijke hulp", "schoonmaakhulp aanvragen", "thuiszorg schoonmaken"} <= set(queries)
+    gap = pd.read_parquet(ws.audit_dir / "gaps.parquet").set_index("task").loc["hulp in huis"]
+    assert "huishoudelijke ondersteuning" in gap["site_says"] and "huishoudelijke ondersteuning" in list(gap["jargon"])
+    assert {"schoonmaken", "thuiszorg", "huishouding"} <= set(gap["missing_words"])  # the page never says them

@@ -11,7 +11,6 @@ from helder.audit.pages import AuditPage
 from helder.terms.normalise import fold_accents
 
 PAGE_QUERY_COLUMNS = ["url", "query", "query_norm", "clicks", "impressions", "ctr", "position"]
-TASK_COLUMNS = ["task", "slug", "url", "section", "official_title", "queries", "impressions", "clicks"]
 
 
 def url_key(url: str) -> str:
@@ -39,29 +38,43 @@ def page_queries(terms: pd.DataFrame, pages: list[AuditPage]) -> pd.DataFrame:
                                                    ignore_index=True)
 
 
-def tasks(pq: pd.DataFrame, pages: list[AuditPage]) -> pd.DataFrame:
-    """One task per page that residents land on for something to get done, named in their words.
+def query_totals(terms: pd.DataFrame) -> pd.DataFrame:
+    """One row per normalised query: impressions and clicks (or, for site search, the number of searches)."""
+    if terms.empty:
+        return pd.DataFrame(columns=["query_norm", "impressions", "clicks"])
+    frame = terms[terms["query_norm"].notna()].copy()
+    weight = frame["impressions"].astype("Float64").fillna(frame["searches"].astype("Float64")).fillna(0)
+    frame = frame.assign(impressions=weight, clicks=frame["clicks"].astype("Float64").fillna(0))
+    # Search Console's query table holds every query once; its query × page table splits them by page.
+    per_source = []
+    for _, group in frame.groupby("source"):
+        whole = group[group["dimensions"] == "query"]
+        per_source.append(whole if len(whole) else group)
+    merged = pd.concat(per_source, ignore_index=True)
+    return (merged.groupby("query_norm", as_index=False)[["impressions", "clicks"]].sum()
+            .astype({"impressions": int, "clicks": int}))
 
-    A query that reaches several pages belongs to the one with most impressions. Overview pages (home, theme
-    indexes) are not tasks: residents land there when the site has no better page; nor are pages outside
-    the themes (contact, privacy), nor documents (a task page is built from a web page).
-    """
-    task_pages = {p.url: p for p in pages if not p.is_overview and p.section and not p.is_document}
-    candidates = pq[pq["url"].isin(task_pages)]
-    if candidates.empty:
-        return pd.DataFrame(columns=TASK_COLUMNS)
-    primary = candidates.sort_values("impressions", ascending=False).drop_duplicates("query_norm")
-    rows, slugs = [], set()
-    for url, group in primary.groupby("url"):
-        group = group.sort_values(["impressions", "clicks"], ascending=False)
-        name = group["query_norm"].iloc[0]
-        slug = unique_slug(name, slugs)
-        page = task_pages[url]
-        rows.append({"task": name, "slug": slug, "url": url, "section": page.section,
-                     "official_title": page.h1 or page.title, "queries": list(group["query_norm"]),
-                     "impressions": int(group["impressions"].sum()), "clicks": int(group["clicks"].sum())})
-    return pd.DataFrame(rows, columns=TASK_COLUMNS).sort_values("impressions", ascending=False,
-                                                                ignore_index=True)
+
+def landing_pages(pq: pd.DataFrame, pages: list[AuditPage]) -> dict[str, str]:
+    """query_norm → the task page Search Console sends it to most (product pages only: not home, theme indexes,
+    pages outside the themes, or documents)."""
+    task_pages = {p.url for p in pages if not p.is_overview and p.section and not p.is_document}
+    primary = pq.sort_values("impressions", ascending=False).drop_duplicates("query_norm")
+    return {q: u for q, u in zip(primary["query_norm"], primary["url"], strict=True) if u in task_pages}
+
+
+def tasks(pq: pd.DataFrame, pages: list[AuditPage], terms: pd.DataFrame | None = None, language: str = "nl",
+          own_names: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Residents' tasks (see helder.audit.tasks); without a terms table, from the page-tied queries alone.
+    Queries that only name the municipality are left out: they look for the site, not a task."""
+    from helder.audit.tasks import cluster_tasks
+    from helder.language import get_language
+    from helder.terms.normalise import is_navigational
+
+    totals = query_totals(terms) if terms is not None else (
+        pq.groupby("query_norm", as_index=False)[["impressions", "clicks"]].sum())
+    totals = totals[~totals["query_norm"].map(lambda q: is_navigational(q, own_names, language))]
+    return cluster_tasks(totals, landing_pages(pq, pages), pages, get_language(language))
 
 
 def slugify(text: str) -> str:

@@ -9,7 +9,9 @@ import pandas as pd
 from rich.progress import Progress
 
 from helder.atomic import atomic_path
+from helder.audit.gaps import vocabulary_gaps
 from helder.audit.jargon import find_jargon, summarise_terms
+from helder.audit.outliers import outliers
 from helder.audit.pages import AuditPage, load_pages
 from helder.audit.residents import page_queries, tasks
 from helder.config import Workspace
@@ -19,7 +21,7 @@ from helder.language.lexicon import load_lexicon
 from helder.language.readability import FORMULA_NAMES, measure
 from helder.terms.store import load_terms
 
-TABLES = ("findings", "terms", "pages", "page_queries", "tasks")
+TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers")
 
 
 @dataclass
@@ -47,12 +49,16 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
         progress.advance(step)
         scores = page_scores(pages, findings, pq, ws.language)
         progress.advance(step)
+        task_table = tasks(pq, pages, terms, ws.language, ws.own_names)
         tables = {"findings": findings, "terms": summarise_terms(findings, lexicon, pq), "pages": scores,
-                  "page_queries": pq, "tasks": tasks(pq, pages)}
+                  "page_queries": pq, "tasks": task_table,
+                  "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
+                  "outliers": outliers(scores, pq, task_table)}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
         progress.advance(step)
-    return AuditResult(pages=len(pages), findings=len(findings), terms=len(tables["terms"]),
-                       tasks=len(tables["tasks"]), queries_on_pages=int(pq["query_norm"].nunique()),
+    with_page = int((tables["tasks"]["url"] != "").sum())
+    return AuditResult(pages=len(pages), findings=len(findings), terms=len(tables["terms"]), tasks=with_page,
+                       queries_on_pages=int(pq["query_norm"].nunique()),
                        median_readability=float(scores["readability"].median()), tables=paths)
 
 
@@ -74,7 +80,8 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
             "jargon_per_100_words": round(100 * jargon / score.words, 2) if score.words else 0.0,
         })
     frame = pd.DataFrame(rows).merge(traffic, left_on="url", right_index=True, how="left")
-    frame[["queries", "impressions", "clicks"]] = frame[["queries", "impressions", "clicks"]].fillna(0).astype(int)
+    counts = ["queries", "impressions", "clicks"]
+    frame[counts] = frame[counts].fillna(0).astype(int)
     return frame.sort_values("jargon_per_100_words", ascending=False, ignore_index=True)
 
 
@@ -90,3 +97,19 @@ def read_table(ws: Workspace, name: str) -> pd.DataFrame:
     if not path.exists():
         raise HelderError(f"{path}: no audit yet. Run `helder audit` first.")
     return pd.read_parquet(path)
+
+
+def export_tables(ws: Workspace, target: Path) -> list[Path]:
+    """`helder audit export DIR`: every audit table as CSV (lists joined with " | ") for other tools."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLES:
+        frame = read_table(ws, name)
+        for column in frame.columns:
+            if frame[column].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+                frame[column] = frame[column].map(lambda v: " | ".join(map(str, v)) if v is not None else "")
+        path = target / f"{name}.csv"
+        with atomic_path(path) as tmp:
+            frame.to_csv(tmp, index=False)
+        written.append(path)
+    return written

@@ -47,7 +47,7 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for task in track(tasks.to_dict("records"), description="generate", disable=not show_progress,
                       transient=True):
-        source = pages.get(task["url"])
+        source = pages.get(task["url"])  # a task without a page of its own has no source to build from
         if source is None:
             continue
         page = task_page(task, source, lexicon, ws.language)
@@ -202,7 +202,7 @@ def home_page(ws: Workspace, themes: dict[str, list[dict[str, Any]]], theme_titl
     t = TITLES[ws.language]
     titles = {task["slug"]: task["title"] for section_tasks in themes.values() for task in section_tasks}
     lines = [f"## {t['popular']}\n"]
-    for task in tasks[tasks["slug"].isin(titles)].head(8).to_dict("records"):
+    for task in tasks[tasks["slug"].isin(titles)].head(8).to_dict("records"):  # tasks with a page
         lines.append(f"- [{titles[task['slug']]}]({task['section']}/{task['slug']}.md)")
     lines.append("")
     for section in sorted(themes, key=lambda s: theme_titles.get(s, s)):

@@ -39,3 +39,10 @@ def normalise_query(query: str, own_names: tuple[str, ...] = (), language: str =
         while words and words[0] in dangling:
             words.pop(0)
     return " ".join(words) if words else " ".join(original)
+
+
+def is_navigational(query_norm: str, own_names: tuple[str, ...] = (), language: str = "nl") -> bool:
+    """A query that only names the municipality ("gemeente voorbeeldstad"): residents looking for the site
+    itself, not for something to get done."""
+    names = PLACE_WORDS.get(language, set()) | {fold_accents(n.lower()) for n in own_names}
+    return all(word in names for word in query_norm.split())
