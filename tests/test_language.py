@@ -136,3 +136,16 @@ def test_long_sentences_are_counted() -> None:
     long = " ".join(["woord"] * 21) + "."
     score = measure([long, "Kort."], "nl")
     assert (score.long_sentences, score.long_sentence_share) == (1, 0.5)
+
+
+def test_terms_are_found_inside_dutch_compounds(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.csv"
+    path.write_text("term,plain,explanation,category,source\nvergunning,toestemming,x,product,t\n"
+                    "omgevingsvergunning,bouwvergunning,x,product,t\nheffing,belasting,x,financieel,t\n",
+                    encoding="utf-8")
+    lexicon = _lexicon_from(path)
+    assert found(lexicon, "Vraag een bewonersparkeervergunning aan.") == [
+        ("vergunning", "bewonersparkeervergunning", 10, 35)]
+    assert found(lexicon, "De afvalstoffenheffing") == [("heffing", "afvalstoffenheffing", 3, 22)]
+    # the whole word wins over its part
+    assert found(lexicon, "een omgevingsvergunning")[0][0] == "omgevingsvergunning"

@@ -38,8 +38,11 @@ class Language:
 
     def forms(self, word: str) -> frozenset[str]:
         """Lower case, lemma, and rule-based base forms: every form under which a lexicon term may match."""
-        lower = word.lower()
-        return FORMS[self.code](lower) | {_lemma(lower, self.code)}
+        return _forms(word.lower(), self.code)
+
+    def forms_with_parts(self, word: str) -> frozenset[str]:
+        """`forms`, plus the forms of a compound's parts: "parkeervergunningen" also as "vergunning"."""
+        return _forms_with_parts(word.lower(), self.code)
 
     def is_word(self, word: str) -> bool:
         """True for an ordinary word of the language ("om", "map"), as opposed to an abbreviation ("Wmo")."""
@@ -51,6 +54,22 @@ def _stopwords(code: str) -> frozenset[str]:
     path = DATA / code / "stopwords.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=500_000)
+def _forms(lower: str, code: str) -> frozenset[str]:
+    return FORMS[code](lower) | {_lemma(lower, code)}
+
+
+@lru_cache(maxsize=500_000)
+def _forms_with_parts(lower: str, code: str) -> frozenset[str]:
+    from helder.language.compounds import compound_heads
+
+    forms = _forms(lower, code)
+    if len(lower) < 8:  # the splitter leaves shorter words whole
+        return forms
+    parts = compound_heads(lower, code)
+    return forms.union(*(_forms(part.lower(), code) for part in parts)) if parts else forms
 
 
 @lru_cache(maxsize=500_000)

@@ -5,7 +5,8 @@ The workspace's own `lexicon.csv` adds entries and overrides shipped ones by ter
 `plain` silences the term.
 
 Matching compares lemmas, so inflections match ("voorzieningen" finds "voorziening"), in any case, with
-hyphenated compounds split ("Wmo-voorziening" and "wmo voorziening" find "Wmo"). Multi-word terms also match
+hyphenated compounds split ("Wmo-voorziening" and "wmo voorziening" find "Wmo"), and inside Dutch compounds
+("parkeervergunningen" finds "vergunning": see compounds.py). Multi-word terms also match
 with their words in another order or with a few words between them, as Dutch word order demands
 ("komt u in aanmerking" finds "in aanmerking komen"), when they have a content word; a term of function words
 only ("dan wel") must stand as written. An abbreviation that is also an ordinary word ("OM",
@@ -75,7 +76,7 @@ class Lexicon:
         for i in range(len(tokens)):
             if taken[i]:
                 continue
-            for entry in self._candidates(keys[i]):
+            for entry in self._candidates(keys[i], self.language.forms(tokens[i].text)):
                 end = self._ordered(entry, tokens, keys, taken, i)
                 if end is not None:
                     matches.append(self._match(entry, tokens, text, range(i, end)))
@@ -94,11 +95,13 @@ class Lexicon:
         return sorted(matches, key=lambda m: m.start)
 
     def _token_keys(self, word: str) -> frozenset[str]:
-        return self.language.forms(word)
+        return self.language.forms_with_parts(word)
 
-    def _candidates(self, token_keys: frozenset[str]) -> list[Entry]:
+    def _candidates(self, token_keys: frozenset[str], exact: frozenset[str]) -> list[Entry]:
+        """Entries that may start at this token: the longest first, then those matching the word itself before
+        those matching only a part of a compound, then by term (a stable order)."""
         found = {id(e): e for key in token_keys for e in self._by_key.get(key, ())}
-        return sorted(found.values(), key=lambda e: -len(e.keys))
+        return sorted(found.values(), key=lambda e: (-len(e.keys), not (e.keys[0] & exact), e.term))
 
     @staticmethod
     def _fits(entry: Entry, token: Span, keys: frozenset[str], part: int) -> bool:
