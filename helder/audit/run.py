@@ -9,6 +9,7 @@ import pandas as pd
 from rich.progress import Progress
 
 from helder.atomic import atomic_path
+from helder.audit.candidates import discover_candidates
 from helder.audit.gaps import vocabulary_gaps
 from helder.audit.jargon import find_jargon, summarise_terms
 from helder.audit.outliers import outliers
@@ -21,7 +22,7 @@ from helder.language.lexicon import load_lexicon
 from helder.language.readability import FORMULA_NAMES, measure
 from helder.terms.store import load_terms
 
-TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers")
+TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers", "candidates")
 
 
 @dataclass
@@ -53,7 +54,9 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
         tables = {"findings": findings, "terms": summarise_terms(findings, lexicon, pq), "pages": scores,
                   "page_queries": pq, "tasks": task_table,
                   "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
-                  "outliers": outliers(scores, pq, task_table)}
+                  "outliers": outliers(scores, pq, task_table),
+                  "candidates": discover_candidates(pages, lexicon, terms["query_norm"].dropna().unique(),
+                                                    ws.language)}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
         progress.advance(step)
     with_page = int((tables["tasks"]["url"] != "").sum())
