@@ -10,6 +10,7 @@ from rich.progress import Progress
 
 from helder.atomic import atomic_path
 from helder.audit.candidates import discover_candidates
+from helder.audit.findability import findability, tasks_not_found
 from helder.audit.gaps import vocabulary_gaps
 from helder.audit.jargon import find_jargon, summarise_terms
 from helder.audit.outliers import outliers
@@ -22,7 +23,8 @@ from helder.language.lexicon import load_lexicon
 from helder.language.readability import FORMULA_NAMES, measure
 from helder.terms.store import load_terms
 
-TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers", "candidates")
+TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers", "candidates", "findability",
+          "tasks_not_found")
 
 
 @dataclass
@@ -51,12 +53,15 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
         scores = page_scores(pages, findings, pq, ws.language)
         progress.advance(step)
         task_table = tasks(pq, pages, terms, ws.language, ws.own_names)
+        found = findability(pages, pq, ws.language)
         tables = {"findings": findings, "terms": summarise_terms(findings, lexicon, pq), "pages": scores,
                   "page_queries": pq, "tasks": task_table,
                   "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
                   "outliers": outliers(scores, pq, task_table),
                   "candidates": discover_candidates(pages, lexicon, terms["query_norm"].dropna().unique(),
-                                                    ws.language)}
+                                                    ws.language),
+                  "findability": found,
+                  "tasks_not_found": tasks_not_found(found, task_table[task_table["url"] != ""])}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
         progress.advance(step)
     with_page = int((tables["tasks"]["url"] != "").sum())

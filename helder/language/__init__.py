@@ -31,7 +31,7 @@ class Language:
 
     @property
     def stopwords(self) -> frozenset[str]:
-        return _stopwords(self.code)
+        return _stopwords(self.data_dir / "stopwords.txt")
 
     def lemma(self, word: str) -> str:
         return _lemma(word.lower(), self.code)
@@ -49,9 +49,8 @@ class Language:
         return simplemma.is_known(word.lower(), lang=self.code)
 
 
-@lru_cache(maxsize=4)
-def _stopwords(code: str) -> frozenset[str]:
-    path = DATA / code / "stopwords.txt"
+@lru_cache(maxsize=8)
+def _stopwords(path: Path) -> frozenset[str]:  # keyed by file: tests point the language data elsewhere
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
