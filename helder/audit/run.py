@@ -84,6 +84,9 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
             "readability": score.score, "formula": FORMULA_NAMES[language],
             "avg_sentence_length": round(score.avg_sentence_length, 1),
             "long_sentence_share": round(score.long_sentence_share, 3),
+            "lix": score.lix, "flesch_kincaid_grade": score.flesch_kincaid_grade,
+            "long_word_share": round(score.long_word_share, 3), "passive_share": round(score.passive_share, 3),
+            "rare_word_share": round(score.rare_word_share, 3),
             "jargon": jargon,
             "jargon_per_100_words": round(100 * jargon / score.words, 2) if score.words else 0.0,
         })
