@@ -1,0 +1,122 @@
+"""Audit speed: 10,000 pages and 100,000 distinct residents' queries, each audit step timed, peak memory printed.
+
+The pages are the demo municipality's real page texts, repeated under new URLs with a few words changed so no two
+are identical; the queries are made from the demo export's query words, each tied to a page. Target (issue 5):
+the whole audit in under 60 s with peak memory under 4 GB on a 2-core machine.
+
+    .venv/bin/python benchmarks/audit_benchmark.py [--pages 10000] [--queries 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from helder.audit.candidates import discover_candidates
+from helder.audit.findability import findability, tasks_not_found
+from helder.audit.gaps import vocabulary_gaps
+from helder.audit.jargon import find_jargon, summarise_terms
+from helder.audit.outliers import outliers
+from helder.audit.pages import AuditPage
+from helder.audit.residents import page_queries, tasks
+from helder.audit.run import page_scores
+from helder.demo import SEARCH_CONSOLE_EXPORT
+from helder.demo.server import DemoSite
+from helder.language import get_language
+from helder.language.lexicon import load_lexicon
+from helder.terms.normalise import normalise_query
+from helder.terms.store import COLUMNS
+
+SITE = "https://www.benchstad.nl"
+
+
+def demo_blocks() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(theme, title, blocks) of every demo page, extracted as the crawler would."""
+    from helder.crawler.extract import extract
+
+    site = DemoSite()
+    result = []
+    for page in site.pages.values():
+        extracted = extract(site.render(page).decode("utf-8"), "https://www.voorbeeldstad.nl" + page.path)
+        result.append((page.theme or "algemeen", page.title, [(b.kind, b.text) for b in extracted.blocks]))
+    return [r for r in result if r[2]]
+
+
+def make_pages(count: int, rng: random.Random) -> list[AuditPage]:
+    sources = demo_blocks()
+    pages = []
+    for i in range(count):
+        theme, title, blocks = sources[i % len(sources)]
+        marker = f"Dossier {i}."  # every page differs a little
+        pages.append(AuditPage(url=f"{SITE}/{theme}/{i}", title=f"{title} {i}", h1=f"{title} {i}", section=theme,
+                               crawled_at="2026-11-23T10:00:00+00:00",
+                               blocks=[*blocks, ("p", marker + " " + rng.choice(blocks)[1])]))
+    return pages
+
+
+def make_terms(pages: list[AuditPage], count: int, rng: random.Random) -> pd.DataFrame:
+    words = sorted({w for q in pd.read_csv(SEARCH_CONSOLE_EXPORT / "Queries.csv")["Populairste zoekopdrachten"]
+                    for w in str(q).split()})
+    queries: set[str] = set()
+    while len(queries) < count:
+        queries.add(" ".join(rng.sample(words, rng.randint(1, 4))))
+    rows = []
+    for query in queries:
+        impressions = int(rng.paretovariate(1.2) * 10)
+        clicks = rng.randint(0, max(0, impressions // 5))
+        rows.append({"query": query, "query_norm": normalise_query(query, ("benchstad",)),
+                     "page": rng.choice(pages).url, "clicks": clicks, "impressions": impressions,
+                     "ctr": clicks / impressions if impressions else 0.0, "position": rng.uniform(1, 30),
+                     "searches": pd.NA, "no_result": False, "dimensions": "query+page",
+                     "source": "search-console", "file": "bench", "period_start": "2026-08-01",
+                     "period_end": "2026-10-31", "imported_at": "2026-11-23T10:00:00+00:00"})
+    return pd.DataFrame(rows).reindex(columns=COLUMNS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=100_000)
+    args = parser.parse_args()
+    rng = random.Random(1)
+    pages = make_pages(args.pages, rng)
+    terms = make_terms(pages, args.queries, rng)
+    language = get_language("nl")
+    lexicon = load_lexicon(language)
+    timings: dict[str, float] = {}
+
+    def step(name: str, work):
+        started = time.perf_counter()
+        result = work()
+        timings[name] = time.perf_counter() - started
+        print(f"{name:<22} {timings[name]:7.1f} s", flush=True)
+        return result
+
+    findings = step("jargon", lambda: find_jargon(pages, lexicon))
+    pq = step("queries on pages", lambda: page_queries(terms, pages))
+    scores = step("readability", lambda: page_scores(pages, findings, pq, "nl"))
+    step("term summary", lambda: summarise_terms(findings, lexicon, pq))
+    task_table = step("tasks", lambda: tasks(pq, pages, terms, "nl", ("benchstad",)))
+    step("vocabulary gaps", lambda: vocabulary_gaps(task_table, pages, findings, language, ("benchstad",)))
+    step("outliers", lambda: outliers(scores, pq, task_table))
+    step("candidates", lambda: discover_candidates(pages, lexicon, terms["query_norm"].unique(), "nl"))
+    found = step("findability", lambda: findability(pages, pq, "nl"))
+    step("tasks not found", lambda: tasks_not_found(found, task_table[task_table["url"] != ""]))
+    total = sum(timings.values())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'total':<22} {total:7.1f} s   (target < 60 s: {'met' if total < 60 else 'NOT met'})")
+    print(f"peak memory {peak_mb:,.0f} MB   (target < 4,096 MB: {'met' if peak_mb < 4096 else 'NOT met'})")
+    print(f"{len(pages):,} pages, {terms['query_norm'].nunique():,} distinct queries, {len(findings):,} findings")
+    out = Path(tempfile.gettempdir()) / "helder-audit-benchmark.json"
+    out.write_text(json.dumps({"timings": timings, "total": total, "peak_mb": peak_mb}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
