@@ -86,3 +86,16 @@ def test_hand_written_pages_are_left_alone(workspace: Workspace, generated: Path
     text = own.read_text(encoding="utf-8")
     generate(workspace)
     assert own.read_text(encoding="utf-8") == text
+
+
+def test_plain_words_are_capitalised_only_at_the_start_of_a_sentence(tmp_path: Path) -> None:
+    from helder.language import get_language
+    from helder.language.lexicon import Lexicon, read_entries
+    from helder.publish.plain import PlainWriter
+
+    path = tmp_path / "lexicon.csv"
+    path.write_text("term,plain,explanation,category,source\nleges,kosten,x,financieel,t\n", encoding="utf-8")
+    nl = get_language("nl")
+    writer = PlainWriter(Lexicon(read_entries(path, nl), nl))
+    assert writer.rewrite("Leges betaalt u vooraf. U betaalt Leges bij de balie.") == (
+        "Kosten betaalt u vooraf. U betaalt kosten bij de balie.")

@@ -95,7 +95,7 @@ class PlainWriter:
             if not (plurals and article in PLURAL_ARTICLES.get(self.language, set())):
                 return None
         plain = entry.best_plain
-        if match.surface[:1].isupper() and not entry.term[:1].isupper():
+        if _starts_sentence(text, match.start):  # not mid-sentence names: "You receive Housing Benefit"
             plain = plain[:1].upper() + plain[1:]
         if (entry.category in KEEP_OFFICIAL and entry.term.lower() not in self.mentioned
                 and not _bracket_follows(text, match.end)):
@@ -128,6 +128,11 @@ def _touches(text: str, match: Match, previous: Match | None, following: list[Ma
 def _looks_plural(phrase: str) -> bool:
     last = phrase.split()[-1].lower() if phrase.split() else ""
     return last.endswith(("en", "s")) and len(last) > 3
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _bracket_follows(text: str, end: int) -> bool:
