@@ -250,10 +250,6 @@ class PageStore:
         row = self.db.execute("SELECT * FROM crawls ORDER BY id DESC LIMIT 1").fetchone()
         return _run(row) if row else None
 
-    def latest_finished_crawl(self) -> CrawlRun | None:
-        row = self.db.execute("SELECT * FROM crawls WHERE status = 'finished' ORDER BY id DESC LIMIT 1").fetchone()
-        return _run(row) if row else None
-
     def mark_running(self, crawl_id: int) -> None:
         self.db.execute("UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = ?", (crawl_id,))
 
@@ -328,11 +324,6 @@ class PageStore:
             self.enqueue(crawl_id, found)
             self._done(crawl_id, [u for u in urls if u not in missing], reason="unchanged")
         return missing
-
-    def mark_done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self._done(crawl_id, urls, reason)
 
     def _done(self, crawl_id: int, urls: list[str], reason: str = "") -> None:
         self.db.executemany(
