@@ -47,3 +47,16 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, subpr
                           timeout=600)
     assert done.returncode == 0, done.stderr
     return load_workspace(root), done
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the session (Playwright drives it; it never downloads a browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
