@@ -1,0 +1,1 @@
+"""The review loop: reviewers' decisions on jargon terms and candidates, stored with who/when and applied."""
