@@ -99,3 +99,11 @@ def test_plain_words_are_capitalised_only_at_the_start_of_a_sentence(tmp_path: P
     writer = PlainWriter(Lexicon(read_entries(path, nl), nl))
     assert writer.rewrite("Leges betaalt u vooraf. U betaalt Leges bij de balie.") == (
         "Kosten betaalt u vooraf. U betaalt kosten bij de balie.")
+
+
+def test_search_terms_hold_residents_queries_and_the_official_terms_replaced(generated: Path) -> None:
+    front, _ = split(generated)
+    terms = front["search_terms"]
+    assert terms[:2] == ["hulp in huis", "schoonmaakhulp"]
+    assert "leges" in terms and "huishoudelijke ondersteuning" in terms
+    assert front["helder"]["jargon_removed"] == terms[2:]

@@ -121,9 +121,24 @@ def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, languag
             "readability_before": _rounded(before),
             "readability_after": _rounded(after),
             "jargon_replaced": writer.replaced,
+            "jargon_removed": list(writer.replaced_terms),
         },
+        "search_terms": search_terms(task["queries"], writer.replaced_terms),
     }
     return PageFile(front, "\n".join(lines))
+
+
+def search_terms(queries: list[str], official_terms: list[str]) -> list[str]:
+    """What a resident may type to find this page: the task's queries, then the official terms the page no longer
+    uses (a resident holding a letter types those). Case-insensitive duplicates dropped, first kept."""
+    seen: set[str] = set()
+    terms = []
+    for term in [*queries, *official_terms]:
+        key = " ".join(str(term).lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            terms.append(str(term).strip())
+    return terms
 
 
 def official_name_forms(official: str) -> list[str]:

@@ -40,6 +40,7 @@ class PlainWriter:
     mentioned: set[str] = field(default_factory=set)  # official terms already explained on this page
     abbreviations: dict[str, Entry] = field(default_factory=dict)  # found on this page, for tooltips
     replaced: int = 0
+    replaced_terms: list[str] = field(default_factory=list)  # official wording replaced, first seen first
 
     @property
     def language(self) -> str:
@@ -68,7 +69,7 @@ class PlainWriter:
             replacement = self._replacement(text, match)
             if replacement is not None:
                 edits.append((match.start, match.end, replacement))
-                self.replaced += 1
+                self._count(match.entry.term)
         return sorted(edits)
 
     def _name_edits(self, text: str) -> list[tuple[int, int, str]]:
@@ -80,8 +81,13 @@ class PlainWriter:
                     self.mentioned.add(official.lower())
                     replacement = f"{resident} ({OFFICIAL_LABEL[self.language]}: {found.group()})"
                 edits.append((found.start(), found.end(), replacement))
-                self.replaced += 1
+                self._count(found.group())
         return edits
+
+    def _count(self, official: str) -> None:
+        self.replaced += 1
+        if official.lower() not in {t.lower() for t in self.replaced_terms}:
+            self.replaced_terms.append(official)
 
     def _replacement(self, text: str, match: Match) -> str | None:
         entry = match.entry
