@@ -35,7 +35,7 @@ def split(path: Path) -> tuple[dict, str]:
 
 def test_task_page_is_titled_in_residents_words_with_provenance(generated: Path) -> None:
     front, _ = split(generated)
-    assert front["title"] == "Hulp in huis"
+    assert front["title"] == "Hulp in huis aanvragen"
     meta = front["helder"]
     assert meta["official_name"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
     assert meta["sources"] == [{"url": f"{SITE}/zorg/huishoudelijke-ondersteuning", "crawled": "2026-11-01"}]

@@ -22,10 +22,11 @@ from helder.config import Workspace
 from helder.language import get_language
 from helder.language.lexicon import Lexicon, load_lexicon
 from helder.language.readability import measure
-from helder.language.tokens import sentences, words
+from helder.language.tokens import sentences
 from helder.publish.pagefile import Outcome, PageFile, write_generated
 from helder.publish.plain import PlainWriter
 from helder.publish.sections import ORDER, TITLES, classify
+from helder.publish.titles import make_title, special_spellings, spell
 
 SUMMARY_LIMIT = 160
 
@@ -64,28 +65,12 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     return result
 
 
-def task_title(task_name: str, source: AuditPage | None = None) -> str:
-    """The residents' words as a title: first letter capitalised, names spelt as the source page spells them."""
-    spelling = _special_spellings(source) if source is not None else {}
-    words = [spelling.get(w, w) for w in task_name.split()]
-    title = " ".join(words)
-    return title[:1].upper() + title[1:]
-
-
-def _special_spellings(page: AuditPage) -> dict[str, str]:
-    """Words the page writes with capitals inside or throughout ("DigiD", "BRP", "CAK"), by their lower case."""
-    found: dict[str, str] = {}
-    for _, text in page.blocks:
-        for word in words(text):
-            if any(c.isupper() for c in word.text[1:]):
-                found.setdefault(word.text.lower(), word.text)
-    return found
-
-
 def task_page(task: dict[str, Any], source: AuditPage, lexicon: Lexicon, language: str) -> PageFile:
-    title = task_title(task["task"], source)
+    title = make_title(task["task"], task["queries"], [text for kind, text in source.blocks if kind in HEADINGS],
+                       [source.title, *source.running_text], language)
     official = task["official_title"]
-    resident_name = title[:1].lower() + title[1:]
+    spelling = special_spellings([text for _, text in source.blocks])
+    resident_name = spell(task["task"].split(), spelling, [t for _, t in source.blocks])  # without the title's verb
     writer = PlainWriter(lexicon, names=dict.fromkeys(official_name_forms(official), resident_name))
     t = TITLES[language]
     sections = split_sections(source, language)
