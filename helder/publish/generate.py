@@ -25,7 +25,7 @@ from helder.language.readability import measure
 from helder.language.tokens import sentences
 from helder.publish.pagefile import Outcome, PageFile, write_generated
 from helder.publish.plain import PlainWriter
-from helder.publish.sections import ORDER, TITLES, classify
+from helder.publish.sections import ORDER, TITLES, split_sections
 from helder.publish.titles import make_title, special_spellings, spell
 
 SUMMARY_LIMIT = 160
@@ -136,25 +136,6 @@ def official_name_forms(official: str) -> list[str]:
         if re.match(r"^[A-Za-z]{2,6}-", form):
             forms.add(form.split("-", 1)[1])
     return sorted((f for f in forms if len(f.split()) >= 2 or len(f) >= 12), key=len, reverse=True)
-
-
-def split_sections(page: AuditPage, language: str) -> dict[str, Any]:
-    """Group the source blocks under the standard sections; unrecognised headings keep their own name."""
-    sections: dict[str, Any] = {"other": []}
-    current: list[tuple[str, str]] = sections.setdefault("about", [])
-    for kind, text in page.blocks:
-        if kind == "h1":
-            continue
-        if kind in HEADINGS:
-            key = classify(text, language)
-            if key is None:
-                current = []
-                sections["other"].append((text, current))
-            else:
-                current = sections.setdefault(key, [])
-            continue
-        current.append((kind, text))
-    return sections
 
 
 def render_blocks(blocks: list[tuple[str, str]], writer: PlainWriter) -> list[str]:
