@@ -8,14 +8,17 @@ from pathlib import Path
 from helder.audit.run import read_table
 from helder.config import Workspace
 from helder.language.readability import FORMULA_NAMES
+from helder.report.csv_tables import write_csv_tables
 from helder.report.html import write_html_report
 from helder.report.xlsx import write_xlsx_report
+from helder.review.sheets import review_tables
 
 
 @dataclass
 class ReportPaths:
     html: Path
     xlsx: Path
+    csv: list[Path]  # the review tables as CSV, review.csv last
 
 
 def write_reports(ws: Workspace) -> ReportPaths:
@@ -33,5 +36,7 @@ def write_reports(ws: Workspace) -> ReportPaths:
     }
     html = write_html_report(ws.reports_dir / "jargon.html", ws.name, ws.language, summary, terms, findings,
                              pages)
-    xlsx = write_xlsx_report(ws.reports_dir / "jargon.xlsx", ws.language, terms, findings, pages)
-    return ReportPaths(html=html, xlsx=xlsx)
+    tables = review_tables(ws)
+    xlsx = write_xlsx_report(ws.reports_dir / "jargon.xlsx", ws.language, tables)
+    csv = write_csv_tables(ws.reports_dir, ws.language, tables)
+    return ReportPaths(html=html, xlsx=xlsx, csv=csv)
