@@ -14,6 +14,11 @@ Rules, each because the alternative produced broken Dutch on real municipal text
   exception: they all take "de" ("de leges" → "de kosten").
 - Official names that residents meet on letters keep a pointer on first use: "hulp bij het huishouden
   (officieel: huishoudelijke ondersteuning)", unless a bracket already follows.
+- A term inside brackets stays: the bracket usually is the official name ("zelfredzaamheidsroute (Z-route)").
+- A plain alternative that brings a number of its own ("kind onder de 18") is not used: every fact on the page
+  must come from the source.
+- A plain verb phrase ending in a preposition ("recht hebben op") replaces only a term that ends in one too
+  ("in aanmerking komen voor"), or the sentence is left with a dangling "op".
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from helder.language.lexicon import Entry, Lexicon, Match
+from helder.publish.facts import facts
 
 KEEP_OFFICIAL = {"product", "wet", "legal"}
 ABBREVIATIONS = {"afkorting", "abbreviation"}
@@ -29,6 +35,8 @@ VERBS = {"ambtelijk-werkwoord", "office-verb"}
 NOUNS = {"product", "zorg", "wet", "financieel", "proces", "legal", "care", "financial", "process"}
 OFFICIAL_LABEL = {"nl": "officieel", "en": "official name"}
 # Languages where a definite article depends on the noun's gender, and the articles plurals take.
+PREPOSITIONS = {"nl": {"op", "voor", "aan", "van", "met", "om", "over", "naar", "in", "bij", "tot", "uit"},
+                "en": {"for", "to", "on", "of", "with", "about", "in", "at", "from"}}
 GENDERED_ARTICLES = {"nl": {"de", "het", "deze", "dit", "die", "dat"}}
 PLURAL_ARTICLES = {"nl": {"de", "deze", "die"}}
 
@@ -39,6 +47,7 @@ class PlainWriter:
     names: dict[str, str] = field(default_factory=dict)  # official name → residents' name, for this page
     mentioned: set[str] = field(default_factory=set)  # official terms already explained on this page
     abbreviations: dict[str, Entry] = field(default_factory=dict)  # found on this page, for tooltips
+    address: str = "u"  # how the page addresses the reader: plain words in the other form are not used
     replaced: int = 0
     replaced_terms: list[str] = field(default_factory=list)  # official wording replaced, first seen first
 
@@ -93,7 +102,12 @@ class PlainWriter:
         entry = match.entry
         if not entry.plain or match.surface.lower() != entry.term.lower():
             return None
-        if _inside_word(text, match.start, match.end):
+        if _inside_word(text, match.start, match.end) or _inside_brackets(text, match.start):
+            return None
+        if facts(entry.best_plain) - facts(match.surface):
+            return None  # the plain words would add a number the source never gave
+        prepositions = PREPOSITIONS.get(self.language, set())
+        if entry.best_plain.split()[-1].lower() in prepositions and entry.term.split()[-1].lower() not in prepositions:
             return None
         article = _word_before(text, match.start)
         if entry.category not in VERBS and article in GENDERED_ARTICLES.get(self.language, set()):
@@ -101,6 +115,8 @@ class PlainWriter:
             if not (plurals and article in PLURAL_ARTICLES.get(self.language, set())):
                 return None
         plain = entry.best_plain
+        if self.address == "u" and re.search(r"\b(?:je|jij|jou|jouw)\b", plain, re.IGNORECASE):
+            return None  # "jeugdhulp na je 18e" on a page that says "u"
         if _starts_sentence(text, match.start):  # not mid-sentence names: "You receive Housing Benefit"
             plain = plain[:1].upper() + plain[1:]
         if (entry.category in KEEP_OFFICIAL and entry.term.lower() not in self.mentioned
@@ -119,6 +135,11 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     """Part of a compound ("Wmo-consulent", "parkeervergunninghouder"): a phrase cannot replace a part."""
     before, after = text[start - 1:start], text[end:end + 1]
     return before.isalnum() or after.isalnum() or before == "-" or after == "-"
+
+
+def _inside_brackets(text: str, start: int) -> bool:
+    before = text[:start]
+    return before.count("(") > before.count(")")
 
 
 def _touches(text: str, match: Match, previous: Match | None, following: list[Match]) -> bool:

@@ -84,6 +84,16 @@ def make_title(task: str, queries: Iterable[str], headings: Iterable[str], text:
     return shorten(_capital(phrase))
 
 
+def is_noun_phrase(task: str, language: str) -> bool:
+    """Whether the task names a thing ("hulp in huis") rather than a sentence, question or action ("kliko kapot",
+    "paspoort aanvragen"): only a thing can stand in for the official name inside the page's sentences."""
+    lowered = task.lower().split()
+    if any(w in NOT_A_NOUN_PHRASE[language] or w in QUESTION_WORDS[language] for w in lowered):
+        return False
+    return not any(w in verb.words or re.search(verb.evidence, task.lower()) for verb in VERBS[language]
+                   for w in lowered)
+
+
 def choose_verb(task_words: list[str], queries: list[str], headings: list[str], text: list[str],
                 language: str) -> Verb | None:
     """The verb with the most evidence in the task's queries (×2), the page's headings (×3) and sentences (×1);
