@@ -21,8 +21,8 @@ from helder.config import Workspace
 from helder.language import get_language
 from helder.language.lexicon import Lexicon, load_lexicon
 from helder.publish.documents import document_links
-from helder.publish.pagefile import Outcome, PageFile, write_generated
-from helder.publish.sections import TITLES
+from helder.publish.home import theme_page, write_site_pages
+from helder.publish.pagefile import Outcome, write_generated
 from helder.publish.taskpage import PageContext, is_product_page, product_task, task_page
 
 
@@ -87,29 +87,7 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     for section, section_tasks in themes.items():
         path = ws.content_dir / section / "index.md"
         result.pages[write_generated(path, theme_page(section, theme_titles, section_tasks))].append(path)
-    home = home_page(ws, themes, theme_titles, tasks)
-    result.pages[write_generated(ws.content_dir / "index.md", home)].append(ws.content_dir / "index.md")
+    generated = [path for paths in result.pages.values() for path in paths]
+    write_site_pages(ws, tasks, list(pages.values()), lexicon, generated,
+                     lambda path, page: result.pages[write_generated(path, page)].append(path))
     return result
-
-
-def theme_page(section: str, theme_titles: dict[str, str], tasks: list[dict[str, Any]]) -> PageFile:
-    title = theme_titles.get(section, section.replace("-", " ").capitalize())
-    links = [f"- [{t['title']}]({t['slug']}.md)" for t in sorted(tasks, key=lambda t: -t["impressions"])]
-    return PageFile({"title": title, "helder": {"theme": section}}, "\n".join(links) + "\n")
-
-
-def home_page(ws: Workspace, themes: dict[str, list[dict[str, Any]]], theme_titles: dict[str, str],
-              tasks: pd.DataFrame) -> PageFile:
-    t = TITLES[ws.language]
-    titles = {task["slug"]: task["title"] for section_tasks in themes.values() for task in section_tasks}
-    lines = [f"## {t['popular']}\n"]
-    for task in tasks[tasks["slug"].isin(titles)].head(8).to_dict("records"):  # tasks with a page
-        lines.append(f"- [{titles[task['slug']]}]({task['section']}/{task['slug']}.md)")
-    lines.append("")
-    for section in sorted(themes, key=lambda s: theme_titles.get(s, s)):
-        lines.append(f"## {theme_titles.get(section, section)}\n")
-        for task in sorted(themes[section], key=lambda t: -t["impressions"]):
-            lines.append(f"- [{task['title']}]({section}/{task['slug']}.md)")
-        lines.append("")
-    return PageFile({"title": ws.name, "helder": {"home": True}}, "\n".join(lines))
-
