@@ -213,6 +213,33 @@ def audit_export(
         console.print(f"wrote {path}")
 
 
+review_app = typer.Typer(help="The review loop: reviewers' decisions on jargon terms and candidates.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("import")
+def review_import(
+    file: Annotated[Path, typer.Argument(help="The filled reports/jargon.xlsx or reports/review.csv.")],
+    reviewer: Annotated[str | None, typer.Option(help="Who decided, for rows and files that do not say.")] = None,
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Store the decisions filled in a workbook or review.csv and apply them to the workspace lexicon.csv."""
+    from helder.review.run import import_review
+    from helder.review.show import print_import
+
+    ws = load_workspace(workspace)
+    print_import(ws, import_review(ws, file, reviewer), console)
+
+
+@review_app.command("list")
+def review_list(workspace: WorkspaceOption = Path(".")) -> None:
+    """Show the decisions in force: per term the latest, with who and when."""
+    from helder.review.show import print_decisions
+
+    print_decisions(load_workspace(workspace), console)
+
+
 @app.command()
 def report(workspace: WorkspaceOption = Path(".")) -> None:
     """Write reports/jargon.html and reports/jargon.xlsx from the last audit."""

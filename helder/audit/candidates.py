@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -67,8 +67,9 @@ class _Tally:
 
 def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Iterable[str], language: str,
                         min_pages: int = 2, max_zipf: float = 3.0, limit: int = 200, max_queries: int = 0,
-                        max_abbreviation_zipf: float = 4.0) -> pd.DataFrame:
-    """Jargon candidates, strongest first, with the evidence a reviewer needs (see the module docstring)."""
+                        max_abbreviation_zipf: float = 4.0, rejected: Collection[str] = ()) -> pd.DataFrame:
+    """Jargon candidates, strongest first, with the evidence a reviewer needs (see the module docstring).
+    `rejected` holds words (lower case) reviewers said are not jargon: they are never proposed again."""
     lang = lexicon.language
     stopwords = lang.stopwords
     query_counts = _query_counts(queries, lexicon, language)
@@ -135,6 +136,8 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
         if len(tally.per_page) < min_pages or (tally.lower_case == 0 and tally.mid_sentence_capital > 0):
             continue
         term = lemma if lemma in tally.surfaces else tally.surfaces.most_common(1)[0][0]
+        if lemma in rejected or term.lower() in rejected:
+            continue
         zipf = max(zipf_frequency(form, language) for form in {term, *tally.surfaces})
         if zipf >= max_zipf:
             continue
@@ -143,7 +146,7 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
             continue
         rows.append(_row(term, WORD_KIND, tally, zipf, in_queries, max_zipf - zipf))
     for abbreviation, tally in abbreviations.items():
-        if len(tally.per_page) < min_pages:
+        if len(tally.per_page) < min_pages or abbreviation.lower() in rejected:
             continue
         zipf = zipf_frequency(abbreviation, language)
         if zipf >= max_abbreviation_zipf:

@@ -21,6 +21,7 @@ from helder.errors import HelderError
 from helder.language import get_language
 from helder.language.lexicon import load_lexicon
 from helder.language.readability import FORMULA_NAMES, measure
+from helder.review.apply import rejected_terms
 from helder.terms.store import load_terms
 
 TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers", "candidates", "findability",
@@ -59,7 +60,7 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
                   "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
                   "outliers": outliers(scores, pq, task_table),
                   "candidates": discover_candidates(pages, lexicon, terms["query_norm"].dropna().unique(),
-                                                    ws.language),
+                                                    ws.language, rejected=rejected_terms(ws)),
                   "findability": found,
                   "tasks_not_found": tasks_not_found(found, task_table[task_table["url"] != ""])}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
