@@ -110,3 +110,86 @@ def test_search_terms_hold_residents_queries_and_the_official_terms_replaced(gen
     assert terms[:2] == ["hulp in huis", "schoonmaakhulp"]
     assert "leges" in terms and "huishoudelijke ondersteuning" in terms
     assert front["helder"]["jargon_removed"] == terms[2:]
+
+
+def _store_with_links(ws: Workspace, pages: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]],
+                      documents: dict[str, tuple[int, int]]) -> None:
+    """A crawl of pages with content links ({path: (blocks, [(target path, link text)])}) and documents
+    ({path: (status, bytes)})."""
+    from helder.crawler.store import PageRecord, PageStore
+
+    with PageStore(ws.crawl_db) as store:
+        crawl_id = store.begin_crawl([SITE + "/"])
+        for path, (blocks, links) in pages.items():
+            text = "\n\n".join(t for _, t in blocks)
+            h1 = next((t for k, t in blocks if k == "h1"), "")
+            store.commit_page(crawl_id, PageRecord(
+                url=SITE + path, fetched_url=SITE + path, status=200, content_type="text/html", title=h1, h1=h1,
+                section=path.strip("/").split("/")[0] if path.count("/") > 1 else "", blocks=blocks, text=text,
+                word_count=len(text.split()), crawled_at="2026-11-01T10:00:00+00:00",
+                links=[(SITE + target, label, "content") for target, label in links]))
+        for path, (status, size) in documents.items():
+            store.commit_page(crawl_id, PageRecord(
+                url=SITE + path, fetched_url=SITE + path, status=status, content_type="application/pdf",
+                bytes=size, title="Formulier", blocks=[("p", "Formulier tekst.")], text="Formulier tekst.",
+                word_count=2, crawled_at="2026-11-01T10:00:00+00:00"))
+        store.finish_crawl(crawl_id, "finished")
+
+
+LONG_TEXT = ("De milieustraat aan de Industrieweg 4 is open op dinsdag tot en met zaterdag van 09.00 tot 16.00 uur. "
+             "U brengt er grof afval, snoeiafval, elektrische apparaten en klein chemisch afval. Per bezoek mag u "
+             "ten hoogste 2 kubieke meter afval brengen. Neem uw afvalpas mee, want zonder pas kunt u niet naar "
+             "binnen. Bedrijven kunnen hier geen afval brengen. Asbest neemt de milieustraat alleen verpakt aan, "
+             "tot 35 vierkante meter per jaar per adres in Voorbeeldstad. Kijk voor de tarieven van bouw- en "
+             "sloopafval op de pagina over de tarieven van de milieustraat.")
+
+
+def test_documents_listed_with_type_and_size_and_uncovered_product_pages_get_a_page(
+        workspace: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    only_test_lexicon(monkeypatch, tmp_path)
+    _store_with_links(workspace, {
+        "/zorg/huishoudelijke-ondersteuning": (HULP_PAGE, [
+            ("/documenten/aanvraagformulier.pdf", "Aanvraagformulier (pdf)"),
+            ("/documenten/beleid.docx", "Beleidsregels"), ("/documenten/weg.pdf", "Oud formulier"),
+            ("/zorg/", "Zorg")]),
+        "/zorg/": ([("h1", "Zorg en hulp"), ("p", LONG_TEXT)], []),
+        "/afval/milieustraat": ([("h1", "Afvalbrengstation"), ("p", LONG_TEXT)], []),
+        "/afval/kort": ([("h1", "Kort"), ("p", "Een korte pagina.")], []),
+        "/contact": ([("h1", "Contact"), ("p", LONG_TEXT)], []),
+    }, {"/documenten/aanvraagformulier.pdf": (200, 123_456), "/documenten/weg.pdf": (404, 0)})
+    store_terms(workspace, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900)])
+    run_audit(workspace, show_progress=False)
+    generate(workspace)
+
+    front, body = split(workspace.content_dir / "zorg" / "hulp-in-huis.md")
+    assert ("## Formulieren en documenten\n\n"
+            f"- [Aanvraagformulier]({SITE}/documenten/aanvraagformulier.pdf) (pdf, 123 kB)\n"
+            f"- [Beleidsregels]({SITE}/documenten/beleid.docx) (docx)\n") in body
+    assert "weg.pdf" not in body  # a broken link is never offered
+    assert front["helder"]["documents"][0] == {"url": f"{SITE}/documenten/aanvraagformulier.pdf", "type": "pdf",
+                                               "bytes": 123_456}
+
+    product = workspace.content_dir / "afval" / "milieustraat.md"
+    front, body = split(product)
+    assert front["helder"]["kind"] == "product" and front["helder"]["official_name"] == "Afvalbrengstation"
+    assert "Industrieweg 4" in body and f"({SITE}/afval/milieustraat) (2026-11-01)" in body
+    assert "milieustraat" in (workspace.content_dir / "afval" / "index.md").read_text(encoding="utf-8")
+    for not_a_product in ("afval/kort.md", "contact.md", "zorg/index-1.md"):
+        assert not (workspace.content_dir / not_a_product).exists()
+
+
+def test_a_je_workspace_gets_je_pages(workspace: Workspace, monkeypatch: pytest.MonkeyPatch,
+                                      tmp_path: Path) -> None:
+    import dataclasses
+
+    only_test_lexicon(monkeypatch, tmp_path)
+    store_pages(workspace, {"/zorg/huishoudelijke-ondersteuning": [
+        *HULP_PAGE, ("h2", "Meenemen"), ("p", "Neem uw DigiD mee. U meldt zich bij de balie.")]})
+    store_terms(workspace, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900)])
+    run_audit(workspace, show_progress=False)
+    generate(dataclasses.replace(workspace, address="je"))
+    front, body = split(workspace.content_dir / "zorg" / "hulp-in-huis.md")
+    assert "## Zo vraag je het aan" in body and "## Wat heb je nodig?" in body
+    assert "- Je woont in Voorbeeldstad.\n- Je kunt niet zelf schoonmaken." in body
+    assert "Neem je DigiD mee. U meldt zich bij de balie." in body  # "zich": not reliable, stays
+    assert front["helder"]["sentences_left_with_u"] == 1

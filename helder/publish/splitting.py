@@ -59,8 +59,8 @@ def _safe(left: str, right: str, separator: str, language: str) -> bool:
         return False
     if left.count("(") != left.count(")") or left.count('"') % 2 or left.count("“") != left.count("”"):
         return False  # inside brackets or a quotation
-    if re.search(r"\d\s*$", left) or re.match(r"\s*\d", right):
-        return False  # "1, en 2": part of a number or a list of numbers
+    if re.match(r"\s*\d", right):
+        return False  # "1, en 2": a list of numbers; a new sentence starting with a digit reads badly too
     if separator.strip(" ,").lower() == AND[language]:
         # "a, b, en c" is an enumeration, not two clauses: its left part ends in a comma list
         tail = left.rsplit(".", 1)[-1]
