@@ -6,6 +6,7 @@ A workspace is a folder with `helder.toml`, `mkdocs.yml` and `content/`; the sta
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,20 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class RewriteSettings:
+    """`[rewrite]`: optional rephrasing by a language model behind an OpenAI-compatible endpoint; off without url."""
+
+    url: str | None = None  # e.g. http://127.0.0.1:11434/v1 (Ollama); Helder POSTs to {url}/chat/completions
+    model: str = ""
+    api_key_env: str | None = None  # the name of the environment variable holding the key, never the key itself
+    timeout: float = 60.0  # seconds per request
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True)
 class Workspace:
     root: Path
     name: str
@@ -46,6 +61,7 @@ class Workspace:
     address: str = "u"  # how generated pages address the reader: "u" or "je"
     crawl: CrawlSettings = field(default_factory=lambda: CrawlSettings(start_urls=()))
     term_imports: tuple[Path, ...] = ()
+    rewrite: RewriteSettings = field(default_factory=RewriteSettings)
 
     @property
     def data_dir(self) -> Path:
@@ -99,6 +115,7 @@ _SECTIONS: dict[str, set[str]] = {
               "max_rate", "autothrottle", "sitemaps", "trust_sitemap_lastmod", "documents", "max_page_mb",
               "user_agent"},
     "terms": {"imports"},
+    "rewrite": {"url", "model", "api_key_env", "timeout"},
 }
 
 
@@ -159,9 +176,28 @@ def workspace_from_dict(raw: dict[str, Any], root: Path, path: Path) -> Workspac
         user_agent=str(cr.get("user_agent", DEFAULT_USER_AGENT)),
     )
     imports = tuple(root / p for p in raw.get("terms", {}).get("imports", []))
+    rewrite = _rewrite_settings(raw.get("rewrite", {}), path)
     return Workspace(root=root, name=name, site=site, language=language, address=address, crawl=crawl,
+                     rewrite=rewrite,
                      term_imports=imports)
 
+
+def _rewrite_settings(table: dict[str, Any], path: Path) -> RewriteSettings:
+    url = table.get("url")
+    if url is None:
+        return RewriteSettings()
+    url = _url(url, path, "rewrite.url")
+    model = table.get("model")
+    if not isinstance(model, str) or not model.strip():
+        raise HelderError(f"{path}: [rewrite] needs `model = \"...\"`, the model's name at {url} (e.g. \"llama3.1\").")
+    key_env = table.get("api_key_env")
+    if key_env is not None and not (isinstance(key_env, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key_env)):
+        raise HelderError(f"{path}: rewrite.api_key_env must name an environment variable (such as "
+                          f"\"OPENAI_API_KEY\"), not {key_env!r}; never put the key itself in helder.toml.")
+    timeout = table.get("timeout", RewriteSettings.timeout)
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+        raise HelderError(f"{path}: rewrite.timeout must be a positive number of seconds, not {timeout!r}.")
+    return RewriteSettings(url=url, model=model.strip(), api_key_env=key_env, timeout=float(timeout))
 
 def _get(table: dict[str, Any], key: str, kind: type, path: Path, section: str) -> Any:
     if key not in table:

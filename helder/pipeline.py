@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from helder.config import CrawlSettings, Workspace
 
@@ -126,6 +127,8 @@ def generate_pages(ws: Workspace, console: Console) -> None:
                   f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir}")
     for path in result.pages[Outcome.EDITED]:
         console.print(f"        [yellow]kept your edit[/] {path}; Helder's new version is in {path}.new")
+    for note in result.notes:
+        console.print(f"        [yellow]{escape(note)}[/]")
 
 
 def build(ws: Workspace, console: Console) -> None:

@@ -23,12 +23,14 @@ from helder.language.lexicon import Lexicon, load_lexicon
 from helder.publish.documents import document_links
 from helder.publish.home import theme_page, write_site_pages
 from helder.publish.pagefile import Outcome, write_generated
+from helder.publish.rewrite import Rewriter
 from helder.publish.taskpage import PageContext, is_product_page, product_task, task_page
 
 
 @dataclass
 class GenerateResult:
     pages: dict[Outcome, list[Path]] = field(default_factory=lambda: defaultdict(list))
+    notes: list[str] = field(default_factory=list)  # said once at the end, e.g. the model did not answer
 
     def count(self, outcome: Outcome) -> int:
         return len(self.pages[outcome])
@@ -66,6 +68,7 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     tasks = read_table(ws, "tasks")
     pages = {p.url: p for p in load_pages(ws)}
     ctx = PageContext(lexicon, ws.language, ws.address, document_links(ws))
+    rewriter = Rewriter(ws, lexicon)  # the optional language model; returns pages unchanged when it is off
     result = GenerateResult()
     themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for task in track(tasks.to_dict("records"), description="generate", disable=not show_progress,
@@ -73,12 +76,12 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
         source = pages.get(task["url"])  # a task without a page of its own has no source to build from
         if source is None:
             continue
-        page = task_page(task, source, ctx)
+        page = rewriter.page(task_page(task, source, ctx))
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
         result.pages[write_generated(path, page)].append(path)
         themes[task["section"]].append({**task, "title": page.front_matter["title"]})
     for task, source in product_tasks(ws, tasks, pages, lexicon):
-        page = task_page(task, source, ctx, kind="product")
+        page = rewriter.page(task_page(task, source, ctx, kind="product"))
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
         result.pages[write_generated(path, page)].append(path)
         themes[task["section"]].append({**task, "title": page.front_matter["title"]})
@@ -90,4 +93,6 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     generated = [path for paths in result.pages.values() for path in paths]
     write_site_pages(ws, tasks, list(pages.values()), lexicon, generated,
                      lambda path, page: result.pages[write_generated(path, page)].append(path))
+    rewriter.save()
+    result.notes.extend(rewriter.notes)
     return result
