@@ -165,8 +165,12 @@ def test_round_trip_workbook_decisions_reach_the_next_audit_and_the_generated_pa
     assert rows["leges"][2:5] == ("aangepast", "eigen bijdrage", "An de Vries")
     assert rows["zorgpasje"][2:5] == ("aangepast", "zorgpas", "An de Vries")
     assert isinstance(rows["leges"][5], datetime)
+    assert rows["indien"][2:5] == ("afgewezen", None, "An de Vries")  # switched off, still shown: can be undone
+    kandidaten = {r[0]: r for r in load_workbook(ws.reports_dir / "jargon.xlsx")["Kandidaten"].iter_rows(
+        min_row=2, values_only=True)}
+    assert kandidaten["stadsloket"][3] == "afgewezen" and kandidaten["stadsloket"][7] is None
     again = import_review(ws, ws.reports_dir / "jargon.xlsx")
-    assert (again.stored, again.repeated) == (0, 3)
+    assert (again.stored, again.repeated) == (0, 5)
     assert len(load_decisions(ws)) == 5
 
 
@@ -283,3 +287,34 @@ def test_hand_written_lexicon_rows_are_never_changed(audited: Workspace, tmp_pat
     lines = ws.lexicon_overrides.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == own.splitlines()
     assert len(lines) == 3 and lines[2].startswith("indien,als het zo is,Als.,formeel,review ")
+
+
+def test_english_workbook_decisions_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import make_workspace
+
+    ws = make_workspace(tmp_path / "en", language="en")
+    only_test_lexicon(monkeypatch, tmp_path)
+    store_pages(ws, {"/care/help": HULP_PAGE, "/care/taxi": VERVOER_PAGE})
+    store_terms(ws, [("help at home", "/care/help", 30, 900)])
+    run_audit(ws, show_progress=False)
+    write_reports(ws)
+    book = load_workbook(ws.reports_dir / "jargon.xlsx")
+    sheet = book["Terms"]
+    header = [c.value for c in sheet[1]]
+    assert header[2:6] == ["Decision", "Own alternative", "Reviewer", "Date"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "leges":
+            row[2].value, row[3].value, row[4].value = "Edited", "fee", "Sam"
+            row[5].value = 46082.5  # a date Excel kept as its serial number: 2026-03-01 12:00
+        elif row[0].value == "indien":
+            row[2].value, row[4].value = "rejected", "Sam"
+    book.save(tmp_path / "filled.xlsx")
+    import_review(ws, tmp_path / "filled.xlsx")
+    in_force = current(load_decisions(ws)).set_index("term")
+    assert in_force.loc["leges", "decision"] == "aangepast" and in_force.loc["leges", "plain"] == "fee"
+    assert in_force.loc["leges", "decided_at"] == "2026-03-01T12:00:00"
+    assert in_force.loc["indien", "decision"] == "afgewezen"
+    write_reports(ws)
+    rows = {r[0]: r for r in load_workbook(ws.reports_dir / "jargon.xlsx")["Terms"].iter_rows(
+        min_row=2, values_only=True)}
+    assert rows["leges"][2:5] == ("edited", "fee", "Sam")

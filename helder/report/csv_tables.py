@@ -48,7 +48,7 @@ def write_review_csv(path: Path, language: str, tables: list[Table]) -> Path:
             continue
         kind = KIND_WORDS[language]["term" if table.key == "terms" else "candidate"]
         plain_key = "plain" if table.key == "terms" else "proposal"
-        rows += [{"term": r["term"], "kind": kind, "current_plain": r[plain_key], "decision": r["decision"],
+        rows += [{"term": r["term"], "kind": kind, "current_plain": r.get(plain_key, ""), "decision": r["decision"],
                   "own_plain": r["own_plain"], "reviewer": r["reviewer"], "date": r["date"]} for r in table.rows]
     return _write(path, language, columns, rows)
 

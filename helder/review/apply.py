@@ -100,6 +100,8 @@ def _managed_row(d: dict[str, str], shipped: Entry | None, language: str) -> dic
         plain = ""
     elif d["decision"] == "akkoord" and shipped and (not d["plain"] or d["plain"] in shipped.plain):
         plain = "|".join(shipped.plain)  # accepting the proposal keeps its other alternatives too
+    elif not d["plain"]:
+        return None  # accepted, but there are no words to use (a row typed by hand): nothing to add
     else:
         plain = d["plain"]
     return {"term": term, "plain": plain, "explanation": explanation, "category": category, "source": source}

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.datetime import from_excel
+
 from helder.errors import HelderError
 from helder.review.labels import COLUMNS, SHEETS, SUMMARY, decision_from_word, header_key, kind_from_word
 from helder.terms.tables import decode
@@ -207,6 +209,8 @@ def _moment(value: Any, where: str) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return value.replace(microsecond=0, tzinfo=None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2_958_466:
+        return from_excel(value).replace(microsecond=0)  # a date cell Excel kept as its serial number
     text = _text(value)
     if not text:
         return None

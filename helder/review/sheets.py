@@ -137,7 +137,15 @@ def _terms_table(language: str, terms: pd.DataFrame, findings: pd.DataFrame,
             "queries": ", ".join(list(r["queries"])[:MAX_QUERIES]), "example": sentence, "example_page": page,
             "explanation": r["explanation"], "source": r["source"],
         })
+    rows += _rejected_rows(language, "term", decisions, set(terms["term"].str.lower()))
     return Table("terms", SHEETS[language]["terms"], columns, rows)
+
+
+def _rejected_rows(language: str, kind: str, decisions: dict[str, dict[str, Any]],
+                   present: set[str]) -> list[dict[str, Any]]:
+    """Rejected words the audit no longer reports, so that a reviewer sees them and can change their mind."""
+    return [{"term": d["term"], **_decision_cells(language, d)} for key, d in sorted(decisions.items())
+            if d["kind"] == kind and d["decision"] == "afgewezen" and key not in present]
 
 
 def _number(value: Any) -> float | None:
@@ -204,4 +212,5 @@ def _candidates_table(language: str, candidates: pd.DataFrame, decisions: dict[s
             "in_queries": int(r["in_queries"]), "score": _number(r["score"]), "example": r["example"],
             "example_page": urls[0] if urls else "",
         })
+    rows += _rejected_rows(language, "candidate", decisions, set(candidates["term"].str.lower()))
     return Table("candidates", SHEETS[language]["candidates"], columns, rows)
