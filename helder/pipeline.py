@@ -125,8 +125,13 @@ def generate_pages(ws: Workspace, console: Console) -> None:
     result = generate(ws, show_progress=console.is_terminal)
     console.print(f"[bold]generate[/] {result.count(Outcome.WRITTEN)} pages written, "
                   f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir}")
+    for path in result.pages[Outcome.MERGED]:
+        console.print(f"        [green]merged[/] {path}: your edit kept, Helder's changes elsewhere added")
+    if result.count(Outcome.KEPT):
+        console.print(f"        {result.count(Outcome.KEPT)} page(s) edited by hand and kept as they are")
     for path in result.pages[Outcome.EDITED]:
-        console.print(f"        [yellow]kept your edit[/] {path}; Helder's new version is in {path}.new")
+        console.print(f"        [yellow]conflict[/] {path}: your edit and Helder's change touch the same lines. "
+                      f"Take what you want from {path}.new into the page, then delete {path}.new")
     for note in result.notes:
         console.print(f"        [yellow]{escape(note)}[/]")
 

@@ -77,6 +77,11 @@ def test_a_page_edited_by_a_person_is_never_overwritten(workspace: Workspace, ge
     edited = generated.read_text(encoding="utf-8").replace("Wij komen langs.", "Wij komen binnen een week langs.")
     generated.write_text(edited, encoding="utf-8")
     result = generate(workspace)
+    assert result.pages[Outcome.KEPT] == [generated]  # same inputs: nothing new to offer (tests/test_pagefile.py)
+    assert generated.read_text(encoding="utf-8") == edited
+    assert not generated.with_name("hulp-in-huis.md.new").exists()
+    (workspace.data_dir / "generated" / "zorg" / "hulp-in-huis.md").unlink()  # no base: cannot merge
+    result = generate(workspace)
     assert result.pages[Outcome.EDITED] == [generated]
     assert generated.read_text(encoding="utf-8") == edited
     beside = generated.with_name("hulp-in-huis.md.new")

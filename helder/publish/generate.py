@@ -22,7 +22,7 @@ from helder.language import get_language
 from helder.language.lexicon import Lexicon, load_lexicon
 from helder.publish.documents import document_links
 from helder.publish.home import theme_page, write_site_pages
-from helder.publish.pagefile import Outcome, write_generated
+from helder.publish.pagefile import Outcome, PageFile, write_generated
 from helder.publish.rewrite import Rewriter
 from helder.publish.taskpage import PageContext, is_product_page, product_task, task_page
 
@@ -34,6 +34,18 @@ class GenerateResult:
 
     def count(self, outcome: Outcome) -> int:
         return len(self.pages[outcome])
+
+    def write(self, ws: Workspace, path: Path, page: PageFile) -> Outcome:
+        """Write one page, keeping its generated text as the base for merging a person's later edits."""
+        outcome = write_generated(path, page, base_path(ws, path))
+        self.pages[outcome].append(path)
+        return outcome
+
+
+def base_path(ws: Workspace, path: Path) -> Path:
+    """Where the last generated text of a content page is kept: data/generated/<same path>, out of content/ so
+    mkdocs never publishes it and editors never edit it."""
+    return ws.data_dir / "generated" / path.relative_to(ws.content_dir)
 
 
 def product_tasks(ws: Workspace, tasks: pd.DataFrame, pages: dict[str, AuditPage],
@@ -78,21 +90,21 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
             continue
         page = rewriter.page(task_page(task, source, ctx))
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
-        result.pages[write_generated(path, page)].append(path)
+        result.write(ws, path, page)
         themes[task["section"]].append({**task, "title": page.front_matter["title"]})
     for task, source in product_tasks(ws, tasks, pages, lexicon):
         page = rewriter.page(task_page(task, source, ctx, kind="product"))
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
-        result.pages[write_generated(path, page)].append(path)
+        result.write(ws, path, page)
         themes[task["section"]].append({**task, "title": page.front_matter["title"]})
 
     theme_titles = {p.section: p.h1 or p.title for p in pages.values() if p.is_overview and p.section}
     for section, section_tasks in themes.items():
         path = ws.content_dir / section / "index.md"
-        result.pages[write_generated(path, theme_page(section, theme_titles, section_tasks))].append(path)
+        result.write(ws, path, theme_page(section, theme_titles, section_tasks))
     generated = [path for paths in result.pages.values() for path in paths]
     write_site_pages(ws, tasks, list(pages.values()), lexicon, generated,
-                     lambda path, page: result.pages[write_generated(path, page)].append(path))
+                     lambda path, page: result.write(ws, path, page))
     rewriter.save()
     result.notes.extend(rewriter.notes)
     return result
