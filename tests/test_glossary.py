@@ -127,8 +127,8 @@ def test_a_word_a_person_added_to_a_page_gets_into_the_glossary(generated: Works
                      if "Wij halen het op." in p.read_text(encoding="utf-8"))
     task_page.write_text(task_page.read_text(encoding="utf-8").replace(
         "Wij halen het op.", "Wij halen het op, indien u belt."), encoding="utf-8")
-    result = generate(generated)
-    assert result.pages[Outcome.EDITED] == [task_page]
+    generate(generated)
+    assert "Wij halen het op, indien u belt." in task_page.read_text(encoding="utf-8")  # the edit is kept
     assert "indien" in glossary_terms(generated)
 
 

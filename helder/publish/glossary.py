@@ -68,13 +68,16 @@ def term_anchor(term: str) -> str:
 def find_terms(pages: list[SitePage], lexicon: Lexicon) -> dict[str, Found]:
     """Every lexicon term in the pages' visible text, by term (lower case)."""
     found: dict[str, Found] = {}
+    seen: dict[str, list[tuple[Entry, str]]] = {}  # sentences repeat across pages (contact lines, sources)
     for page in pages:
         for line in page.text().splitlines():
             for sentence in sentences(line, lexicon.language.code):
-                for match in lexicon.find(sentence.text):
-                    item = found.setdefault(match.entry.term.lower(), Found(match.entry))
+                if sentence.text not in seen:
+                    seen[sentence.text] = [(m.entry, m.surface) for m in lexicon.find(sentence.text)]
+                for entry, surface in seen[sentence.text]:
+                    item = found.setdefault(entry.term.lower(), Found(entry))
                     item.pages.add(page.rel)
-                    item.surfaces.add(match.surface)
+                    item.surfaces.add(surface)
     return found
 
 

@@ -186,19 +186,22 @@ def _matches(phrase: list[frozenset[str]], texts: tuple[frozenset[str], ...]) ->
 
 def score(step: Step, candidate: Candidate, language: Language) -> int:
     total = 0
-    for text in step.words:
-        phrase = _phrase(text, language)
+    for phrase in _step_phrases(step.words, language.code):
         if _matches(phrase, candidate.names):
             total += NAME_WEIGHT * len(phrase)
         elif _matches(phrase, candidate.queries):
             total += QUERY_WEIGHT * len(phrase)
-    for text in step.official:
-        phrase = _phrase(text, language)
+    for phrase in _step_phrases(step.official, language.code):
         if _matches(phrase, candidate.officials):
             total += NAME_WEIGHT * len(phrase)
     if total and candidate.theme in step.themes:
         total += THEME_BONUS
     return total
+
+
+@lru_cache(maxsize=4096)
+def _step_phrases(texts: tuple[str, ...], code: str) -> tuple[list[frozenset[str]], ...]:
+    return tuple(_phrase(text, get_language(code)) for text in texts)
 
 
 def best_match(step: Step, candidates: list[Candidate], used: set[str], language: Language) -> Candidate | None:
