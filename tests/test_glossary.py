@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helder.audit.run import run_audit
 from helder.config import Workspace
@@ -141,23 +140,16 @@ def test_generating_twice_leaves_glossary_and_snippet_alone(generated: Workspace
     assert snippet.stat().st_mtime_ns == before
 
 
-def test_built_site_shows_abbreviations_as_tooltips_on_every_page(generated: Workspace) -> None:
-    """The snippet appended to every page by pymdownx.snippets, as mkdocs.yml wires it, becomes <abbr> tooltips."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def test_built_site_shows_abbreviations_as_tooltips_on_every_page(generated: Workspace,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workspace's mkdocs.yml appends the snippet to every page (pymdownx.snippets), whatever the current folder."""
+    from helder.publish.build import build_site
 
-    config_file = generated.root / "tooltips.yml"
-    config_file.write_text(yaml.safe_dump({
-        "site_name": "Test", "docs_dir": str(generated.content_dir), "site_dir": str(generated.root / "built"),
-        "theme": {"name": "material", "language": "nl", "font": False},
-        "markdown_extensions": ["abbr", "attr_list", {"pymdownx.snippets": {
-            "auto_append": ["includes/abbreviations.md"], "base_path": [str(generated.root)]}}],
-    }), encoding="utf-8")
-    build(load_config(str(config_file)))
-    built = generated.root / "built"
-    task = next(p for p in (built / "zorg").rglob("index.html") if "rekening" in p.read_text(encoding="utf-8"))
+    monkeypatch.chdir(generated.root.parent)
+    build_site(generated)
+    task = next(p for p in (generated.site_dir / "zorg").rglob("index.html") if "rekening" in p.read_text("utf-8"))
     assert '<abbr title="organisatie die de eigen bijdrage int">CAK</abbr>' in task.read_text(encoding="utf-8")
-    glossary = (built / "wat-betekent-dit-woord" / "index.html").read_text(encoding="utf-8")
+    glossary = (generated.site_dir / "wat-betekent-dit-woord" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h3 id="cak">.*CAK.*</h3>', glossary)
 
 
