@@ -89,7 +89,7 @@ def test_generated_hulp_in_huis_page_speaks_plainly(demo: Demo) -> None:
     ws, _ = demo
     page = ws.content_dir / "zorg-en-ondersteuning" / "hulp-in-huis.md"
     meta = front_matter(page)
-    assert meta["title"] == "Hulp in huis"
+    assert meta["title"] == "Hulp in huis aanvragen"  # the residents' words, led by the source's verb
     assert meta["helder"]["official_name"] == "Wmo-maatwerkvoorziening huishoudelijke ondersteuning"
     assert meta["helder"]["jargon_replaced"] > 5
     assert meta["helder"]["readability_after"] > meta["helder"]["readability_before"]

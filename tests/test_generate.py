@@ -198,3 +198,35 @@ def test_a_je_workspace_gets_je_pages(workspace: Workspace, monkeypatch: pytest.
     assert "- Je woont in Voorbeeldstad.\n- Je kunt niet zelf schoonmaken." in body
     assert "Neem je DigiD mee. U meldt zich bij de balie." in body  # "zich": not reliable, stays
     assert front["helder"]["sentences_left_with_u"] == 1
+
+
+def test_summary_is_whole_plain_sentences_within_160_characters(generated: Path) -> None:
+    front, _ = split(generated)
+    assert front["description"] == ("Inwoners kunnen recht hebben op hulp bij het huishouden (officieel: "
+                                    "huishoudelijke ondersteuning) als zij dat niet zelf kunnen.")
+    from helder.language import get_language
+    from helder.language.lexicon import Lexicon
+    from helder.publish.plain import PlainWriter
+    from helder.publish.taskpage import summarise
+
+    writer = PlainWriter(Lexicon([], get_language("nl")))
+    long = [("p", "Dit is de eerste zin over de hulp. " + "Een heel lange tweede zin " * 8 + "eindigt hier.")]
+    assert summarise(long, writer, "nl") == "Dit is de eerste zin over de hulp."
+    one = [("p", "Woord " * 60 + "einde.")]
+    summary = summarise(one, writer, "nl")
+    assert len(summary) <= 160 and summary.endswith("Woord…") and "  " not in summary
+
+
+def test_the_workspace_lexicon_wins_over_the_shipped_one(workspace: Workspace, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    only_test_lexicon(monkeypatch, tmp_path)
+    workspace.lexicon_overrides.write_text("term,plain,explanation,category,source\n"
+                                           "indien,wanneer,Als.,formeel,redactie\n"
+                                           "leges,prijs,Wat u betaalt.,financieel,redactie\n", encoding="utf-8")
+    store_pages(workspace, {"/zorg/huishoudelijke-ondersteuning": HULP_PAGE})
+    store_terms(workspace, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900)])
+    run_audit(workspace, show_progress=False)
+    generate(workspace)
+    _, body = split(workspace.content_dir / "zorg" / "hulp-in-huis.md")
+    assert "wanneer zij dat niet zelf kunnen" in body  # the reviewed word, not the shipped "als"
+    assert "De leges bedragen € 21,60" in body  # "de prijs" would need "bedraagt": a singular stays out

@@ -154,7 +154,8 @@ def _touches(text: str, match: Match, previous: Match | None, following: list[Ma
 
 def _looks_plural(phrase: str) -> bool:
     last = phrase.split()[-1].lower() if phrase.split() else ""
-    return last.endswith(("en", "s")) and len(last) > 3
+    # "kosten", "regels", "leges", "auto's" — not "prijs", "huis" or "pas", which end in -s as singulars
+    return len(last) > 3 and last.endswith(("en", "els", "ers", "ens", "ems", "es", "'s"))
 
 
 def _starts_sentence(text: str, start: int) -> bool:
