@@ -230,3 +230,26 @@ def test_the_workspace_lexicon_wins_over_the_shipped_one(workspace: Workspace, m
     _, body = split(workspace.content_dir / "zorg" / "hulp-in-huis.md")
     assert "wanneer zij dat niet zelf kunnen" in body  # the reviewed word, not the shipped "als"
     assert "De leges bedragen € 21,60" in body  # "de prijs" would need "bedraagt": a singular stays out
+
+
+def test_plain_words_never_break_a_sentence_or_add_a_fact(tmp_path: Path) -> None:
+    from helder.language import get_language
+    from helder.language.lexicon import Lexicon, read_entries
+    from helder.publish.plain import PlainWriter
+
+    path = tmp_path / "lexicon.csv"
+    path.write_text("term,plain,explanation,category,source\n"
+                    "volstaan,genoeg zijn,x,ambtelijk-werkwoord,t\n"
+                    "minderjarige,kind onder de 18,x,formeel,t\n"
+                    "z-route,leerroute voor wie langzaam leert,x,product,t\n"
+                    "in aanmerking komen,recht hebben op,x,ambtelijk-werkwoord,t\n"
+                    "verlengde jeugdhulp,jeugdhulp na je 18e,x,zorg,t\n", encoding="utf-8")
+    nl = get_language("nl")
+    writer = PlainWriter(Lexicon(read_entries(path, nl), nl))
+    for sentence in ("Hier kan worden volstaan met een ID-kaart.",  # passive: no verb phrase after "worden"
+                     "Ook een minderjarige kan het krijgen.",  # "18" is not in the source
+                     "Kies de zelfredzaamheidsroute (Z-route).",  # inside brackets: the official name itself
+                     "Ook jongeren kunnen in aanmerking komen.",  # "recht hebben op" would dangle
+                     "U krijgt verlengde jeugdhulp."):  # a "je" phrase on a page that says "u"
+        assert writer.rewrite(sentence) == sentence
+    assert writer.replaced == 0
