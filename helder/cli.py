@@ -241,9 +241,26 @@ def review_list(workspace: WorkspaceOption = Path(".")) -> None:
 
 
 @app.command()
-def report(workspace: WorkspaceOption = Path(".")) -> None:
-    """Write reports/jargon.html and reports/jargon.xlsx from the last audit."""
-    pipeline.report(load_workspace(workspace), console)
+def report(
+    workspace: WorkspaceOption = Path("."),
+    history: Annotated[bool, typer.Option("--history", help="List the kept audits (data/history/).")] = False,
+    compare: Annotated[tuple[str, str] | None, typer.Option(
+        "--compare", metavar="A B",
+        help="Compare two audits (ids or dates from --history, or first/previous/latest): writes "
+             "reports/compare-A-B.html and prints the change.")] = None,
+) -> None:
+    """Write the report folder (reports/index.html and pages beside it) and reports/jargon.xlsx from the last
+    audit; or list the kept audits, or compare two of them."""
+    ws = load_workspace(workspace)
+    if history or compare:
+        from helder.report.compare import print_comparison, print_history
+
+        if history:
+            print_history(ws, console)
+        if compare:
+            print_comparison(ws, compare[0], compare[1], console)
+        return
+    pipeline.report(ws, console)
 
 
 @app.command()
@@ -275,7 +292,7 @@ def demo(
     console.print()
     console.print("[bold green]Done.[/] Open these:")
     console.print(f"  residents' site   {ws.site_dir / 'index.html'}")
-    console.print(f"  jargon report     {ws.reports_dir / 'jargon.html'}  (Excel: {ws.reports_dir / 'jargon.xlsx'})")
+    console.print(f"  jargon report     {ws.reports_dir / 'index.html'}  (Excel: {ws.reports_dir / 'jargon.xlsx'})")
     console.print(f"  crawl store       {ws.crawl_db}")
     console.print(f"  search terms      {ws.terms_path}")
     console.print(f"  audit tables      {ws.audit_dir}/")

@@ -12,6 +12,7 @@ from helder.atomic import atomic_path
 from helder.audit.candidates import discover_candidates
 from helder.audit.findability import findability, tasks_not_found
 from helder.audit.gaps import vocabulary_gaps
+from helder.audit.history import record_audit
 from helder.audit.jargon import find_jargon, summarise_terms
 from helder.audit.outliers import outliers
 from helder.audit.pages import AuditPage, load_pages
@@ -64,6 +65,7 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
                   "findability": found,
                   "tasks_not_found": tasks_not_found(found, task_table[task_table["url"] != ""])}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
+        record_audit(ws, tables)  # after the tables, so the history never names an audit that was not stored
         progress.advance(step)
     with_page = int((tables["tasks"]["url"] != "").sum())
     return AuditResult(pages=len(pages), findings=len(findings), terms=len(tables["terms"]), tasks=with_page,

@@ -39,4 +39,6 @@ def run_demo(root: Path, console: Console) -> Workspace:
     pipeline.audit(ws, console)
     pipeline.generate_pages(ws, console)
     pipeline.build(ws, console)
+    # The report again, now that the new task pages exist: it links them and shows findability after.
+    pipeline.report(ws, console)
     return ws

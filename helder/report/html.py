@@ -1,60 +1,81 @@
-"""The HTML jargon report: one file that opens from disk, with no network.
+"""The HTML report folder: `reports/index.html` and its pages beside it, opening from disk with no network.
 
-Crawled text is untrusted: the template autoescapes every value, highlights are built from escaped pieces, and
-links are only ever http(s) URLs.
+Crawled text is untrusted: the templates autoescape every value, highlights are built from escaped pieces, links
+to pages are only ever http(s) URLs, and the only scripts are the report's own (sorting and filtering), which
+read row attributes and never turn text into markup.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import pandas as pd
 
 from helder.atomic import write_text
 from helder.report.labels import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
-EXAMPLES_PER_TERM = 5
+PAGES = ("index", "terms", "pages", "tasks", "candidates")
 
 
-def safe_url(url: str) -> str:
+def safe_url(url: Any) -> str:
     """Only http(s) URLs become links; anything else (javascript:, data:) becomes a dead link."""
-    return url if urlsplit(str(url)).scheme in ("http", "https") else "#"
+    return str(url) if urlsplit(str(url)).scheme in ("http", "https") else "#"
 
 
-def render_html(context: dict[str, Any], language: str) -> str:
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number_filter(language: str) -> Callable[..., str]:
+    thousands, decimal = (".", ",") if language == "nl" else (",", ".")
+
+    def number(value: Any, digits: int = 1, signed: bool = False) -> str:
+        if _missing(value):
+            return "–"
+        if isinstance(value, int) or digits == 0:
+            text = f"{round(float(value)):{'+' if signed else ''},d}"
+        else:
+            text = f"{float(value):{'+' if signed else ''},.{digits}f}"
+        return text.translate(str.maketrans({",": thousands, ".": decimal}))
+
+    return number
+
+
+def percent(value: Any, signed: bool = False) -> str:
+    if _missing(value):
+        return "–"
+    return f"{100 * float(value):{'+' if signed else ''}.0f}%"
+
+
+def environment(language: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
-    return env.get_template("jargon.html").render(**context, t=LABELS[language], lang=language)
+    env.filters["num"] = number_filter(language)
+    env.filters["pct"] = percent
+    env.filters["attr_list"] = lambda values: "|".join(str(v).replace("|", "/") for v in values)
+    env.globals.update(t=LABELS[language], lang=language)
+    return env
 
 
-def examples(findings: pd.DataFrame, term: str) -> list[dict[str, str]]:
-    """The first sentences a term stands in, split around it so the template can mark it safely."""
-    rows = findings[findings["term"] == term].drop_duplicates(["url", "sentence"]).head(EXAMPLES_PER_TERM)
-    result = []
-    for row in rows.itertuples():
-        at = row.sentence.find(row.matched)
-        before, after = (row.sentence[:at], row.sentence[at + len(row.matched):]) if at >= 0 else (row.sentence, "")
-        result.append({"url": row.url, "before": before, "matched": row.matched if at >= 0 else "", "after": after})
-    return result
+def render(language: str, template: str, **context: Any) -> str:
+    return environment(language).get_template(template).render(**context)
 
 
-def write_html_report(path: Path, name: str, language: str, summary: dict[str, Any], terms: pd.DataFrame,
-                      findings: pd.DataFrame, pages: pd.DataFrame) -> Path:
-    context = {
-        "name": name,
-        "today": date.today().isoformat(),
-        "summary": summary,
-        "terms": [
-            {**row, "examples": examples(findings, row["term"])}
-            for row in terms.to_dict("records")
-        ],
-        "pages": pages.sort_values("jargon_per_100_words", ascending=False).to_dict("records"),
-    }
-    write_text(path, render_html(context, language))
+def write_html_report(folder: Path, language: str, context: dict[str, Any]) -> Path:
+    """Write every page of the folder (each atomically) and the old single-file name as a redirect."""
+    env = environment(language)
+    for page in PAGES:
+        write_text(folder / f"{page}.html", env.get_template(f"{page}.html").render(**context, current=page))
+    write_text(folder / "jargon.html", env.get_template("redirect.html").render(**context, target="index.html"))
+    return folder / "index.html"
+
+
+def write_compare_page(path: Path, language: str, context: dict[str, Any]) -> Path:
+    write_text(path, render(language, "compare.html", **context, current="compare"))
     return path
