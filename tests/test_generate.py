@@ -253,3 +253,27 @@ def test_plain_words_never_break_a_sentence_or_add_a_fact(tmp_path: Path) -> Non
                      "U krijgt verlengde jeugdhulp."):  # a "je" phrase on a page that says "u"
         assert writer.rewrite(sentence) == sentence
     assert writer.replaced == 0
+
+
+def test_an_english_workspace_gets_english_task_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import make_workspace
+
+    only_test_lexicon(monkeypatch, tmp_path)
+    ws = make_workspace(tmp_path / "en", language="en")
+    store_pages(ws, {"/parking/residents-parking-permit": [
+        ("h1", "Residents' parking permit"),
+        ("p", "A residents' parking permit lets you park in your own zone."),
+        ("h2", "Fees"), ("p", "A permit costs £ 45.00 a year."),
+        ("h2", "How to apply"), ("p", "Fill in the form. You can apply for a parking permit online."),
+    ]})
+    store_terms(ws, [("parking permit", "/parking/residents-parking-permit", 20, 400),
+                     ("apply parking permit", "/parking/residents-parking-permit", 5, 80)])
+    run_audit(ws, show_progress=False)
+    generate(ws)
+    front, body = split(ws.content_dir / "parking" / "parking-permit.md")
+    assert front["title"] == "Apply for a parking permit"
+    assert front["description"] == ("A parking permit (official name: residents' parking permit) lets you park in "
+                                    "your own zone.")
+    assert "## How to apply\n\n1. Fill in the form.\n2. You can apply for a parking permit online." in body
+    assert "## What it costs\n\nA permit costs £ 45.00 a year." in body
+    assert "## Sources" in body
