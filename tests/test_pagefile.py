@@ -139,3 +139,23 @@ def test_a_hand_edit_survives_regeneration_with_new_source_text(workspace: Works
     assert "meestal binnen een week" in text and "€ 22,00" in text and "(2026-11-20)" in text
     front = yaml.safe_load(text.split("---\n", 2)[1])
     assert front["title"] == "Hulp in huis aanvragen"
+
+
+def test_helder_generate_names_the_conflicting_page_and_what_to_do(workspace: Workspace,
+                                                                   workspace_generated: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from helder.pipeline import generate_pages
+
+    path = workspace_generated
+    edit(path, "€ 21,60 per maand", "€ 21,60 per maand (ook voor stellen)")
+    recrawl(workspace, [(k, t.replace("21,60", "22,00")) for k, t in HULP_PAGE])  # the same line changed
+    out = io.StringIO()
+    generate_pages(workspace, Console(file=out, width=400, color_system=None))
+    said = " ".join(out.getvalue().split())  # rich may wrap long paths
+    assert f"conflict {path}: your edit and Helder's change touch the same lines." in said
+    assert f"Take what you want from {path}.new into the page, then delete {path}.new" in said
+    assert "(ook voor stellen)" in path.read_text(encoding="utf-8")
+    assert "€ 22,00 per maand" in path.with_name("hulp-in-huis.md.new").read_text(encoding="utf-8")
