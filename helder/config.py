@@ -38,6 +38,22 @@ class CrawlSettings:
     user_agent: str = DEFAULT_USER_AGENT
 
 
+BUILDERS = ("mkdocs", "zensical")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """`[site]`: how `helder build` publishes. Feedback stays off until a property or an endpoint is set."""
+
+    analytics_property: str | None = None  # a GA4 measurement id ("G-…"): feedback and searches go to Google
+    feedback_endpoint: str | None = None  # or your own URL: feedback and searches are POSTed there as JSON
+    builder: str = "mkdocs"  # or "zensical", the Material team's successor (falls back to mkdocs if missing)
+
+    @property
+    def feedback(self) -> bool:
+        return bool(self.analytics_property or self.feedback_endpoint)
+
+
 @dataclass(frozen=True)
 class RewriteSettings:
     """`[rewrite]`: optional rephrasing by a language model behind an OpenAI-compatible endpoint; off without url."""
@@ -62,6 +78,7 @@ class Workspace:
     crawl: CrawlSettings = field(default_factory=lambda: CrawlSettings(start_urls=()))
     term_imports: tuple[Path, ...] = ()
     rewrite: RewriteSettings = field(default_factory=RewriteSettings)
+    site_settings: SiteSettings = field(default_factory=SiteSettings)
 
     @property
     def data_dir(self) -> Path:
@@ -116,6 +133,7 @@ _SECTIONS: dict[str, set[str]] = {
               "user_agent"},
     "terms": {"imports"},
     "rewrite": {"url", "model", "api_key_env", "timeout"},
+    "site": {"analytics_property", "feedback_endpoint", "builder"},
 }
 
 
@@ -179,7 +197,21 @@ def workspace_from_dict(raw: dict[str, Any], root: Path, path: Path) -> Workspac
     rewrite = _rewrite_settings(raw.get("rewrite", {}), path)
     return Workspace(root=root, name=name, site=site, language=language, address=address, crawl=crawl,
                      rewrite=rewrite,
-                     term_imports=imports)
+                     term_imports=imports, site_settings=_site_settings(raw.get("site", {}), path))
+
+
+def _site_settings(table: dict[str, Any], path: Path) -> SiteSettings:
+    prop = table.get("analytics_property")
+    if prop is not None and not (isinstance(prop, str) and re.fullmatch(r"G-[A-Z0-9]{4,}", prop)):
+        raise HelderError(f"{path}: site.analytics_property must be a GA4 measurement id such as \"G-ABC123XYZ\", "
+                          f"not {prop!r}.")
+    endpoint = table.get("feedback_endpoint")
+    if endpoint is not None:
+        endpoint = _url(endpoint, path, "site.feedback_endpoint")
+    builder = table.get("builder", "mkdocs")
+    if builder not in BUILDERS:
+        raise HelderError(f"{path}: site.builder is {builder!r}; use one of {', '.join(BUILDERS)}.")
+    return SiteSettings(analytics_property=prop, feedback_endpoint=endpoint, builder=builder)
 
 
 def _rewrite_settings(table: dict[str, Any], path: Path) -> RewriteSettings:

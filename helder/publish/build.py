@@ -11,9 +11,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from helder.config import Workspace
 from helder.errors import HelderError
+from helder.publish.feedback import feedback_extra
 
 
 @dataclass
@@ -35,6 +37,7 @@ def build_site(ws: Workspace) -> BuildResult:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         config = load_config(str(ws.mkdocs_yml), site_dir=str(staging), docs_dir=str(ws.content_dir))
+        prepare_config(config, ws)
         build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -47,3 +50,13 @@ def build_site(ws: Workspace) -> BuildResult:
     shutil.rmtree(old, ignore_errors=True)
     pages = sum(1 for _ in ws.site_dir.rglob("index.html"))
     return BuildResult(site_dir=ws.site_dir, pages=pages)
+
+
+def prepare_config(config: Any, ws: Workspace) -> None:
+    """Add what Helder brings to the user's mkdocs.yml: its plugin (theme fixes, hidden search keywords) and the
+    feedback settings of `[site]`. Settings the user wrote in `extra:` win over Helder's."""
+    from helder.publish.site_plugin import HelderSitePlugin
+
+    for key, value in feedback_extra(ws.site_settings, ws.language, ws.address).items():
+        config.extra.setdefault(key, value)
+    config.plugins["helder"] = HelderSitePlugin()
