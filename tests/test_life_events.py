@@ -12,7 +12,7 @@ import yaml
 
 from helder.audit.pages import AuditPage
 from helder.audit.run import run_audit
-from helder.config import Workspace
+from helder.config import Workspace, load_workspace
 from helder.errors import HelderError
 from helder.language import get_language
 from helder.publish.generate import generate
@@ -102,7 +102,10 @@ def test_demo_home_page_life_events_first_then_most_searched_then_themes(demo_co
     assert popular[0] == "paspoort-en-id-kaart/paspoort-aanvragen.md"  # the most searched task of the demo
     assert len(popular) == 6
     themes = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)$", sections[2], re.M)
-    assert sections[2].rstrip().endswith("Kijk bij [Wat betekent dit woord?](wat-betekent-dit-woord.md).")
+    assert sections[2].rstrip().endswith("Hier leest u wat het betekent:\n\n- [Wat betekent dit woord?]"
+                                         "(wat-betekent-dit-woord.md)")
+    assert len(themes) == 13 and themes[-1] == "wat-betekent-dit-woord.md"
+    themes = themes[:-1]
     assert len(themes) == 12 and all(t.endswith("/index.md") for t in themes)
     for target in re.findall(r"\]\(([^)]+)\)", body):
         assert (demo_content / target).is_file(), target
@@ -218,3 +221,46 @@ def test_english_workspace_writes_life_events_in_english(tmp_path: Path, monkeyp
     assert LINK.findall(body)[0][2] == "../housing/change-of-address.md"
     home = (ws.content_dir / "index.md").read_text(encoding="utf-8")
     assert "## When something changes in your life" in home and "(life-events/moving-house.md)" in home
+
+
+def test_demo_home_life_event_and_glossary_pages_pass_axe(demo_run: tuple[Workspace, object], browser) -> None:
+    """axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) in headless Chromium: no violations on the pages built here."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.browser import axe_violations
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(demo_run[0].site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for path in ("/", "/levensgebeurtenissen/verhuizen/", "/levensgebeurtenissen/", "/wat-betekent-dit-woord/"):
+            page = browser.new_page()
+            try:
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}")
+                assert page.locator("h1").count() == 1, path
+                assert axe_violations(page) == [], path
+            finally:
+                page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_je_address_gives_the_je_introduction_and_headings(small: Workspace) -> None:
+    config = small.root / "helder.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('address = "u"', 'address = "je"'), encoding="utf-8")
+    ws = load_workspace(small.root)
+    assert ws.address == "je"
+    generate(ws)
+    front, body = front_and_body(ws.content_dir / "levensgebeurtenissen" / "verhuizen.md")
+    assert front["description"].startswith("Ga je verhuizen?")
+    assert body.startswith("\nGa je verhuizen? Geef je nieuwe adres op tijd door aan de gemeente.")
+    assert "## Dit regel je\n" in body
+    home = (ws.content_dir / "index.md").read_text(encoding="utf-8")
+    assert "## Als er iets verandert in je leven" in home

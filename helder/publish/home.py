@@ -33,10 +33,11 @@ from helder.publish.site_pages import SitePage, escape, read_pages
 POPULAR = 6  # most-searched tasks on the home page: a phone screen, not the whole site
 LABELS = {
     "nl": {"popular": "Veel gezocht", "themes": "Onderwerpen",
-           "glossary": "Staat er een moeilijk woord op een pagina? Kijk bij",
-           "glossary_je": "Staat er een moeilijk woord op een pagina? Kijk bij"},
-    "en": {"popular": "Most searched", "themes": "Topics", "glossary": "Found a difficult word on a page? See",
-           "glossary_je": "Found a difficult word on a page? See"},
+           "glossary": "Staat er een moeilijk woord op een pagina? Hier leest u wat het betekent:",
+           "glossary_je": "Staat er een moeilijk woord op een pagina? Hier lees je wat het betekent:"},
+    "en": {"popular": "Most searched", "themes": "Topics",
+           "glossary": "Found a difficult word on a page? Here is what it means:",
+           "glossary_je": "Found a difficult word on a page? Here is what it means:"},
 }
 
 Record = Callable[[Path, PageFile], None]  # writes a generated page (never over a person's edit) and records it
@@ -68,7 +69,8 @@ def home_page(ws: Workspace, events: list[MatchedEvent], tasks: list[SitePage], 
         lines.append("")
     if glossary:
         title = GLOSSARY_LABELS[ws.language]["title"]
-        lines.append(f"{labels['glossary' + je]} [{title}]({GLOSSARY_FILE[ws.language]}).")
+        # The link on its own line: a link inside a sentence is told apart by colour only (axe link-in-text-block).
+        lines.append(f"{labels['glossary' + je]}\n\n- [{title}]({GLOSSARY_FILE[ws.language]})")
     return PageFile({"title": ws.name, "helder": {"home": True}}, "\n".join(lines) + "\n")
 
 
