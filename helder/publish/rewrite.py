@@ -196,12 +196,12 @@ class Rewriter:
                         rewritten.append(heading.lstrip("# ").strip() if heading else
                                          TITLES[self.ws.language]["about"])
             out.append(heading + fixed + new)
-        if not rewritten:
-            return page
-        body = "".join(_joined(out))
         meta = dict(page.front_matter.get("helder", {}))
-        meta["rewritten_by_model"] = rewritten
+        meta["rewritten_by_model"] = rewritten  # empty: the model was asked, or is off-line, and nothing was kept
         meta["model"] = self.ws.rewrite.model
+        if not rewritten:
+            return PageFile({**page.front_matter, "helder": meta}, page.body)
+        body = "".join(_joined(out))
         if "readability_after" in meta:
             score = measure([line for line in _blocks(body) if not line.startswith(("#", "*", "["))],
                             self.ws.language).score
