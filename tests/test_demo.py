@@ -30,7 +30,7 @@ def front_matter(path) -> dict:
 
 def test_prints_where_every_output_is(demo: Demo) -> None:
     ws, done = demo
-    for path in (ws.site_dir / "index.html", ws.reports_dir / "jargon.html", ws.reports_dir / "jargon.xlsx",
+    for path in (ws.site_dir / "index.html", ws.reports_dir / "index.html", ws.reports_dir / "jargon.xlsx",
                  ws.crawl_db, ws.terms_path):
         assert str(path) in done.stdout.replace("\n", "")
         assert path.exists()

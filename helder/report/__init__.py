@@ -1,1 +1,2 @@
-"""Reports for communications reviewers: `reports/jargon.html` (self-contained) and `reports/jargon.xlsx`."""
+"""Reports for communications reviewers: the self-contained HTML folder `reports/index.html` (with its pages beside
+it), the workbook `reports/jargon.xlsx` and CSV files."""
