@@ -318,3 +318,14 @@ def test_english_workbook_decisions_import(tmp_path: Path, monkeypatch: pytest.M
     rows = {r[0]: r for r in load_workbook(ws.reports_dir / "jargon.xlsx")["Terms"].iter_rows(
         min_row=2, values_only=True)}
     assert rows["leges"][2:5] == ("edited", "fee", "Sam")
+
+
+def test_a_damaged_lexicon_csv_stops_the_import_before_anything_is_stored(audited: Workspace,
+                                                                           tmp_path: Path) -> None:
+    audited.lexicon_overrides.write_text("woord,uitleg\nleges,kosten\n", encoding="utf-8")
+    filled = _fill(audited.reports_dir / "jargon.xlsx", tmp_path / "f.xlsx", "Termen",
+                   {"leges": ("afgewezen", None, "An")})
+    with pytest.raises(HelderError, match=r"lexicon\.csv: the header must contain term, plain"):
+        import_review(audited, filled)
+    assert not decisions_path(audited).exists()
+    assert audited.lexicon_overrides.read_text(encoding="utf-8") == "woord,uitleg\nleges,kosten\n"

@@ -32,6 +32,8 @@ _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _FORMATS = {INT: "#,##0", FLOAT: "0.0", SHARE: "0%", DATE: "yyyy-mm-dd hh:mm"}
 _ERROR = {"nl": ("Kies een beslissing", "Kies akkoord, afgewezen of aangepast."),
           "en": ("Choose a decision", "Choose accepted, rejected or edited.")}
+_PROMPT = {"nl": "Bij aangepast: schrijf uw eigen woord in Eigen alternatief.",
+           "en": "For edited: write your own words in Own alternative."}
 
 
 def write_xlsx_report(path: Path, language: str, tables: list[Table]) -> Path:
@@ -115,7 +117,8 @@ def _add_decision_list(sheet: Worksheet, column: int, rows: int, language: str) 
     words = ",".join(DECISION_WORDS[language].values())
     title, message = _ERROR[language]
     validation = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True, showErrorMessage=True,
-                                errorTitle=title, error=message)
+                                errorTitle=title, error=message, showInputMessage=True, promptTitle=title,
+                                prompt=_PROMPT[language])
     letter = get_column_letter(column)
     validation.add(f"{letter}2:{letter}{max(2, rows + 1)}")
     sheet.add_data_validation(validation)

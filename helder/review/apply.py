@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from helder.atomic import write_text
 from helder.config import Workspace
 from helder.errors import HelderError
 from helder.language import get_language
@@ -51,9 +50,10 @@ def rejected_terms(ws: Workspace) -> set[str]:
     return {t.lower() for t in latest.loc[latest["decision"] == "afgewezen", "term"]} if len(latest) else set()
 
 
-def apply_to_lexicon(ws: Workspace, decided: pd.DataFrame) -> LexiconUpdate:
-    """Rewrite Helder's rows of lexicon.csv from the decisions in force (`current(...)`), keeping every other row
-    as it was; the file is replaced in one atomic write, and only when something changed."""
+def plan_lexicon(ws: Workspace, decided: pd.DataFrame) -> tuple[str, LexiconUpdate]:
+    """lexicon.csv with Helder's rows rebuilt from the decisions in force (`current(...)`) and every other row as
+    it was, and what changed. Nothing is written here, so a damaged lexicon.csv stops an import before anything
+    is stored; the caller replaces the file in one atomic write, only when it changed."""
     path = ws.lexicon_overrides
     language = get_language(ws.language)
     header, rows = _read_rows(path)
@@ -79,10 +79,8 @@ def apply_to_lexicon(ws: Workspace, decided: pd.DataFrame) -> LexiconUpdate:
     writer.writerows(hand + managed)
     text = buffer.getvalue()
     old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-    if text != old and (managed or path.exists()):
-        write_text(path, text)
-        update.changed = True
-    return update
+    update.changed = text != old and bool(managed or path.exists())
+    return text, update
 
 
 def _managed_row(d: dict[str, str], shipped: Entry | None, language: str) -> dict[str, str] | None:

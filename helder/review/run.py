@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from helder.atomic import write_text
 from helder.audit.run import read_table
 from helder.config import Workspace
 from helder.errors import HelderError
 from helder.language import get_language
 from helder.language.lexicon import read_entries
-from helder.review.apply import LexiconUpdate, apply_to_lexicon
+from helder.review.apply import LexiconUpdate, plan_lexicon
 from helder.review.decisions import COLUMNS, current, load_decisions, save_decisions
 from helder.review.importer import ImportedDecision, read_decisions_file
 
@@ -61,9 +62,11 @@ def import_review(ws: Workspace, path: Path, reviewer: str | None = None) -> Imp
     result.conflicts = _conflicts(before, new_rows, after)
     in_force = {(r["term"].lower(), r["kind"]): r for r in after.to_dict("records")}
     result.overruled = sum(1 for r in new_rows if in_force[(r["term"].lower(), r["kind"])] != r)
+    lexicon_text, result.lexicon = plan_lexicon(ws, after)  # checks lexicon.csv before anything is stored
     if new_rows:
         save_decisions(ws, merged)
-    result.lexicon = apply_to_lexicon(ws, after)  # also when nothing is new: repairs a lexicon.csv edited by hand
+    if result.lexicon.changed:  # also when nothing is new: restores Helder's rows if someone deleted them
+        write_text(ws.lexicon_overrides, lexicon_text)
     return result
 
 
