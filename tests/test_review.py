@@ -329,3 +329,19 @@ def test_a_damaged_lexicon_csv_stops_the_import_before_anything_is_stored(audite
         import_review(audited, filled)
     assert not decisions_path(audited).exists()
     assert audited.lexicon_overrides.read_text(encoding="utf-8") == "woord,uitleg\nleges,kosten\n"
+
+
+def test_who_falls_back_to_reviewer_option_then_to_the_workbook_author(audited: Workspace, tmp_path: Path) -> None:
+    book = load_workbook(_fill(audited.reports_dir / "jargon.xlsx", tmp_path / "f.xlsx", "Termen",
+                               {"leges": ("afgewezen",)}))
+    book.properties.lastModifiedBy = "Fatima El Amrani"  # what Excel records when a person saves
+    book.save(tmp_path / "saved.xlsx")
+    import_review(audited, tmp_path / "saved.xlsx", reviewer="Gijs")
+    assert current(load_decisions(audited)).set_index("term").loc["leges", "reviewer"] == "Gijs"
+    other = _fill(tmp_path / "saved.xlsx", tmp_path / "later.xlsx", "Termen",
+                  {"leges": ("akkoord", None, None, datetime(2030, 1, 1))})
+    book = load_workbook(other)
+    book.properties.lastModifiedBy = "Fatima El Amrani"
+    book.save(other)
+    import_review(audited, other)
+    assert current(load_decisions(audited)).set_index("term").loc["leges", "reviewer"] == "Fatima El Amrani"
