@@ -50,15 +50,22 @@ def demo_blocks() -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 
 def make_pages(count: int, rng: random.Random) -> list[AuditPage]:
+    """Pages shaped like the demo's, each text varied: one word in five swapped for a word of the demo corpus
+    (drawn by its corpus frequency), so no two sentences repeat and per-sentence caches cannot flatter a step."""
     sources = demo_blocks()
+    corpus = [w for _, _, blocks in sources for _, text in blocks for w in text.split()]
     pages = []
     for i in range(count):
         theme, title, blocks = sources[i % len(sources)]
-        marker = f"Dossier {i}."  # every page differs a little
+        varied = [(kind, _vary(text, corpus, rng) if kind not in ("h1", "h2", "h3") else text)
+                  for kind, text in blocks]
         pages.append(AuditPage(url=f"{SITE}/{theme}/{i}", title=f"{title} {i}", h1=f"{title} {i}", section=theme,
-                               crawled_at="2026-11-23T10:00:00+00:00",
-                               blocks=[*blocks, ("p", marker + " " + rng.choice(blocks)[1])]))
+                               crawled_at="2026-11-23T10:00:00+00:00", blocks=varied))
     return pages
+
+
+def _vary(text: str, corpus: list[str], rng: random.Random) -> str:
+    return " ".join(rng.choice(corpus) if rng.random() < 0.2 else word for word in text.split())
 
 
 def make_terms(pages: list[AuditPage], count: int, rng: random.Random) -> pd.DataFrame:
@@ -80,6 +87,12 @@ def make_terms(pages: list[AuditPage], count: int, rng: random.Random) -> pd.Dat
     return pd.DataFrame(rows).reindex(columns=COLUMNS)
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished worker processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
@@ -92,11 +105,14 @@ def main() -> None:
     lexicon = load_lexicon(language)
     timings: dict[str, float] = {}
 
+    cpu: dict[str, float] = {}
+
     def step(name: str, work):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), _cpu_seconds()
         result = work()
         timings[name] = time.perf_counter() - started
-        print(f"{name:<22} {timings[name]:7.1f} s", flush=True)
+        cpu[name] = _cpu_seconds() - started_cpu
+        print(f"{name:<22} {timings[name]:7.1f} s   (CPU {cpu[name]:6.1f} s)", flush=True)
         return result
 
     findings = step("jargon", lambda: find_jargon(pages, lexicon))
@@ -110,12 +126,14 @@ def main() -> None:
     found = step("findability", lambda: findability(pages, pq, "nl"))
     step("tasks not found", lambda: tasks_not_found(found, task_table[task_table["url"] != ""]))
     total = sum(timings.values())
+    print(f"{'CPU, all processes':<22} {sum(cpu.values()):7.1f} s   (wall time above this on a busy machine: "
+          f"other work took the cores)")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'total':<22} {total:7.1f} s   (target < 60 s: {'met' if total < 60 else 'NOT met'})")
     print(f"peak memory {peak_mb:,.0f} MB   (target < 4,096 MB: {'met' if peak_mb < 4096 else 'NOT met'})")
     print(f"{len(pages):,} pages, {terms['query_norm'].nunique():,} distinct queries, {len(findings):,} findings")
     out = Path(tempfile.gettempdir()) / "helder-audit-benchmark.json"
-    out.write_text(json.dumps({"timings": timings, "total": total, "peak_mb": peak_mb}, indent=2))
+    out.write_text(json.dumps({"timings": timings, "cpu": cpu, "total": total, "peak_mb": peak_mb}, indent=2))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helder.audit.candidates import CANDIDATE_COLUMNS, discover_candidates
+from helder.audit.jargon import find_jargon
 from helder.audit.pages import AuditPage
 from helder.language import get_language
 from helder.language.lexicon import Lexicon, read_entries
@@ -70,6 +71,15 @@ def test_rare_words_and_unexpanded_abbreviations_are_candidates_with_evidence(le
     assert row["zipf"] < 3.0 and row["score"] > 0
     assert "ontheffingsverlening" in row["example"]
     assert found["score"].is_monotonic_decreasing
+
+
+def test_the_jargon_findings_stand_in_for_matching_the_lexicon_again(lexicon: Lexicon) -> None:
+    findings = find_jargon(PAGES, lexicon)
+    assert "voorliggende voorzieningen" in set(findings["matched"])  # the multi-word term the findings cover
+    pd.testing.assert_frame_equal(candidates(lexicon, findings=findings), candidates(lexicon))
+    # without the findings' spans, the words of the multi-word term would be proposed
+    uncovered = candidates(lexicon, findings=findings[findings["term"] != "voorliggende voorziening"])
+    assert "voorliggende" in set(uncovered["term"])
 
 
 def test_common_searched_lexicon_and_expanded_words_are_not_candidates(lexicon: Lexicon) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -67,9 +68,11 @@ class _Tally:
 
 def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Iterable[str], language: str,
                         min_pages: int = 2, max_zipf: float = 3.0, limit: int = 200, max_queries: int = 0,
-                        max_abbreviation_zipf: float = 4.0, rejected: Collection[str] = ()) -> pd.DataFrame:
+                        max_abbreviation_zipf: float = 4.0, rejected: Collection[str] = (),
+                        findings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Jargon candidates, strongest first, with the evidence a reviewer needs (see the module docstring).
-    `rejected` holds words (lower case) reviewers said are not jargon: they are never proposed again."""
+    `rejected` holds words (lower case) reviewers said are not jargon: they are never proposed again.
+    `findings` (the jargon step's table for the same pages) saves matching the lexicon a second time."""
     lang = lexicon.language
     stopwords = lang.stopwords
     query_counts = _query_counts(queries, lexicon, language)
@@ -85,22 +88,14 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
             token_info[lower] = found
         return found
 
-    lexicon_spans: dict[str, list[tuple[int, int]]] = {}  # sentence → spans the lexicon matches (boilerplate repeats)
-
-    def covered_by_lexicon(sentence: str) -> list[tuple[int, int]]:
-        spans = lexicon_spans.get(sentence)
-        if spans is None:
-            spans = lexicon_spans[sentence] = [(m.start, m.end) for m in lexicon.find(sentence)]
-        return spans
-
+    covered_by_lexicon = _Coverage(lexicon, findings)
     words: dict[str, _Tally] = defaultdict(_Tally)
     abbreviations: dict[str, _Tally] = defaultdict(_Tally)
     for page in pages:
         expanded = _expanded(page)
-        for kind, text in page.blocks:
+        for offset, kind, text in page.blocks_with_offsets():
             in_heading = kind in HEADINGS
             for sentence in sentences(text, language):
-                covered: list[tuple[int, int]] | None = None
                 for position, match in enumerate(_LETTERS.finditer(sentence.text)):
                     token = match.group()
                     if len(token) < MIN_LETTERS or (len(token) <= 6 and token.isupper()):
@@ -111,11 +106,9 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
                     lemma, known, in_term = info(lower)
                     if known or lemma in stopwords:
                         continue
-                    if in_term:  # maybe part of a multi-word term: ask the matcher, once per sentence
-                        if covered is None:
-                            covered = covered_by_lexicon(sentence.text)
-                        if any(start <= match.start() < end for start, end in covered):
-                            continue
+                    if in_term and covered_by_lexicon(page.url, offset + sentence.start, sentence.text,
+                                                      match.start()):
+                        continue  # part of a multi-word term the lexicon matched here
                     tally = words[lemma]
                     _count(tally, page.url, lower, sentence.text, in_heading)
                     if token[0].islower():
@@ -159,6 +152,31 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     table = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
     return table.sort_values(["score", "term"], ascending=[False, True], ignore_index=True).head(limit)
+
+
+class _Coverage:
+    """Is a word inside a lexicon match? From the jargon findings when given (offsets in the page's text),
+    else by matching the sentence (once per distinct sentence: boilerplate repeats)."""
+
+    def __init__(self, lexicon: Lexicon, findings: pd.DataFrame | None) -> None:
+        self.lexicon = lexicon
+        self.by_sentence: dict[str, list[tuple[int, int]]] = {}
+        self.by_url: dict[str, tuple[list[int], list[int]]] | None = None
+        if findings is not None:
+            ordered = findings.sort_values(["url", "start"], kind="stable")
+            self.by_url = {url: (group["start"].tolist(), group["end"].tolist())
+                           for url, group in ordered.groupby("url", sort=False)}
+
+    def __call__(self, url: str, sentence_offset: int, sentence: str, position: int) -> bool:
+        if self.by_url is not None:
+            starts, ends = self.by_url.get(url, ((), ()))
+            at = sentence_offset + position
+            i = bisect_right(starts, at) - 1  # matches never overlap: only the last one starting before can hold it
+            return i >= 0 and at < ends[i]
+        spans = self.by_sentence.get(sentence)
+        if spans is None:
+            spans = self.by_sentence[sentence] = [(m.start, m.end) for m in self.lexicon.find(sentence)]
+        return any(start <= position < end for start, end in spans)
 
 
 def _count(tally: _Tally, url: str, surface: str, sentence: str, in_heading: bool) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -233,33 +234,44 @@ def tasks_not_found(findability_frame: pd.DataFrame, tasks: pd.DataFrame, min_sh
     the url when the list is empty). `worst_queries` lists up to `worst` missed queries, most impressions first, as
     readable text: "query (rank N or not in the top 10; first: url)", so the table stores as Parquet. Tasks with no
     matching rows are left out (nothing to judge). Sorted by the impressions that miss their page, most first.
+    All tasks are joined to their rows at once (a filter per task took half a minute for 10,000 tasks).
     """
-    by_url = {url: group for url, group in findability_frame.groupby("url", sort=False)}
-    rows = []
-    for task in tasks.itertuples(index=False):
-        group = by_url.get(task.url)
-        if group is None:
-            continue
-        queries = _as_list(getattr(task, "queries", None))
-        if queries:
-            group = group[group["query_norm"].isin(set(queries))]
-        if group.empty:
-            continue
-        weights = group["impressions"].astype(float)
-        total = float(weights.sum())
-        found = float(weights[group["found_top3"]].sum())
-        share = found / total if total > 0 else float(group["found_top3"].mean())
-        if share >= min_share:
-            continue
-        missed = group[~group["found_top3"]].sort_values("impressions", ascending=False).head(worst)
-        worst_queries = [f"{q} ({'not in the top 10' if pd.isna(r) else f'rank {int(r)}'}; first: {t or '–'})"
-                         for q, r, t in zip(missed["query_norm"], missed["rank"], missed["top_url"], strict=True)]
-        rows.append({"task": task.task, "url": task.url, "queries": len(group), "impressions": int(total),
-                     "found_share": round(share, 3), "worst_queries": worst_queries,
-                     "_missed": total - found})
-    if not rows:
+    if tasks.empty or findability_frame.empty:
         return pd.DataFrame(columns=TASK_FINDABILITY_COLUMNS)
-    frame = pd.DataFrame(rows).sort_values(["_missed", "task"], ascending=[False, True], kind="stable")
+    listed = pd.DataFrame({"_task": np.arange(len(tasks)), "url": tasks["url"].to_numpy(),
+                           "query_norm": [_as_list(q) for q in tasks["queries"]] if "queries" in tasks
+                           else [[] for _ in range(len(tasks))]})
+    has_list = listed["query_norm"].map(len) > 0
+    by_query = (listed[has_list].explode("query_norm").drop_duplicates(["_task", "query_norm"])
+                .merge(findability_frame, on=["url", "query_norm"]))
+    by_url = listed[~has_list].drop(columns="query_norm").merge(findability_frame, on="url")
+    rows = pd.concat([by_query, by_url], ignore_index=True)
+    if rows.empty:
+        return pd.DataFrame(columns=TASK_FINDABILITY_COLUMNS)
+    rows["weight"] = rows["impressions"].astype(float)
+    rows["found_weight"] = rows["weight"].where(rows["found_top3"], 0.0)
+    per_task = rows.groupby("_task").agg(queries=("query_norm", "size"), total=("weight", "sum"),
+                                         found=("found_weight", "sum"), found_mean=("found_top3", "mean"))
+    per_task["found_share"] = np.where(per_task["total"] > 0, per_task["found"] / per_task["total"].where(
+        per_task["total"] > 0, 1.0), per_task["found_mean"])
+    failing = per_task[per_task["found_share"] < min_share]
+    if failing.empty:
+        return pd.DataFrame(columns=TASK_FINDABILITY_COLUMNS)
+    missed = (rows[rows["_task"].isin(failing.index) & ~rows["found_top3"]]
+              .sort_values(["_task", "impressions"], ascending=[True, False], kind="stable")
+              .groupby("_task").head(worst))
+    worst_queries: dict[int, list[str]] = defaultdict(list)
+    for task, q, r, t in zip(missed["_task"], missed["query_norm"], missed["rank"], missed["top_url"], strict=True):
+        worst_queries[task].append(f"{q} ({'not in the top 10' if pd.isna(r) else f'rank {int(r)}'}; "
+                                   f"first: {t or '–'})")
+    frame = pd.DataFrame({
+        "task": tasks["task"].to_numpy()[failing.index], "url": tasks["url"].to_numpy()[failing.index],
+        "queries": failing["queries"].to_numpy(), "impressions": failing["total"].astype(int).to_numpy(),
+        "found_share": failing["found_share"].round(3).to_numpy(),
+        "worst_queries": [worst_queries[i] for i in failing.index],
+        "_missed": (failing["total"] - failing["found"]).to_numpy(),
+    })
+    frame = frame.sort_values(["_missed", "task"], ascending=[False, True], kind="stable")
     return frame[TASK_FINDABILITY_COLUMNS].reset_index(drop=True)
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from helder.audit.pages import AuditPage
 from helder.language import Language
-from helder.language.tokens import word_parts
+from helder.language.tokens import WORD_PART
 
 GAP_COLUMNS = ["task", "url", "residents_say", "missing_words", "missing_impressions", "site_says", "jargon",
                "impressions"]
@@ -29,8 +29,8 @@ def vocabulary_gaps(tasks: pd.DataFrame, pages: list[AuditPage], findings: pd.Da
         page = by_url.get(task.url)
         if page is None:
             continue
-        page_forms = {form for block in [page.title, page.h1, *(t for _, t in page.blocks)]
-                      for w in word_parts(block) for form in language.forms(w.text)}
+        text = " ".join([page.title or "", page.h1 or "", *(t for _, t in page.blocks)]).lower()
+        page_forms: set[str] = set().union(*(language.forms(w) for w in set(WORD_PART.findall(text))))
         missing: dict[str, int] = {}
         best_query, best_weight = "", 0
         for query, impressions in zip(task.queries, task.query_impressions, strict=True):

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from helder.audit.pages import AuditPage
+from helder.audit.parallel import map_chunks
+from helder.language import Language
 from helder.language.lexicon import Entry, Lexicon
 from helder.language.tokens import sentences
 
@@ -12,6 +19,22 @@ FINDING_COLUMNS = ["url", "term", "matched", "sentence", "start", "end", "plain"
 
 
 def find_jargon(pages: list[AuditPage], lexicon: Lexicon) -> pd.DataFrame:
+    """Every match of the lexicon on every page, in page order; large sites use all cores (see parallel.py)."""
+    rows = map_chunks(_find_in_pages, pages, initializer=_use_lexicon, initargs=(lexicon,))
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+_lexicon: Lexicon | None = None  # the lexicon of this (worker) process, set once by `_use_lexicon`
+
+
+def _use_lexicon(lexicon: Lexicon) -> None:
+    global _lexicon
+    _lexicon = lexicon
+
+
+def _find_in_pages(pages: Sequence[AuditPage]) -> list[tuple]:
+    lexicon = _lexicon
+    assert lexicon is not None, "_use_lexicon runs first"
     rows = []
     for page in pages:
         for offset, kind, text in page.blocks_with_offsets():
@@ -20,53 +43,77 @@ def find_jargon(pages: list[AuditPage], lexicon: Lexicon) -> pd.DataFrame:
                     start = offset + sentence.start + match.start
                     rows.append((page.url, match.entry.term, match.surface, sentence.text, start,
                                  start + len(match.surface), match.entry.best_plain, match.entry.category, kind))
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    return rows
 
 
-def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.DataFrame) -> pd.DataFrame:
-    """One row per term found: occurrences, pages, and the residents' queries that relate to it."""
+def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.DataFrame,
+                    limit: int = 10) -> pd.DataFrame:
+    """One row per term found: occurrences, pages, and the residents' queries that relate to it.
+
+    Related queries are those that reach the term's pages: the ones sharing a word with the term or its plain
+    words first, then by impressions × the term's occurrences on the page, summed over its pages — what residents
+    call the thing the term names. Weights for all terms and queries at once are one sparse matrix product
+    (terms × pages occurrences) · (pages × queries impressions); a loop per term and page took minutes on 10,000
+    pages.
+    """
     columns = ["term", "plain", "alternatives", "category", "explanation", "source", "occurrences", "pages",
                "urls", "queries", "query_impressions"]
     if findings.empty:
         return pd.DataFrame(columns=columns)
     entries = {e.term: e for e in lexicon.entries}
-    by_url = {url: list(zip(g["query_norm"], g["impressions"], strict=True))
-              for url, g in page_queries.groupby("url")}
-    query_forms = {q: _content_forms(q, lexicon) for q in page_queries["query_norm"].unique()}
+    per_page = findings.groupby(["term", "url"], sort=True).size()
+    term_codes, terms = pd.factorize(per_page.index.get_level_values("term"))
+    url_codes, urls = pd.factorize(per_page.index.get_level_values("url"))
+    occurrences = sparse.csr_matrix((per_page.to_numpy(dtype=np.float64), (term_codes, url_codes)),
+                                    shape=(len(terms), len(urls)))
+    pq = page_queries[page_queries["url"].isin(urls)]
+    pq = pq.groupby(["url", "query_norm"], as_index=False, sort=False)["impressions"].sum()
+    query_codes, queries = pd.factorize(pq["query_norm"])
+    impressions = sparse.csr_matrix((pq["impressions"].to_numpy(dtype=np.float64),
+                                     (urls.get_indexer(pq["url"]), query_codes)), shape=(len(urls), len(queries)))
+    weights = (occurrences @ impressions).tocsr()  # terms × queries
+    reaching = (occurrences > 0).astype(np.float64) @ impressions  # terms × queries, occurrences counted once
+    totals = np.asarray(reaching.sum(axis=1)).ravel()
+    counts = np.asarray(occurrences.sum(axis=1)).ravel()
+    shares = _sharing(terms, entries, queries, lexicon)
+    query_names, url_names = np.asarray(queries, dtype=object), np.asarray(urls, dtype=object)
+
     rows = []
-    for term, group in findings.groupby("term", sort=False):
+    for t, term in enumerate(terms):
         entry = entries[term]
-        per_page = group.groupby("url").size()
-        urls = sorted(per_page.index)
+        start, end = weights.indptr[t], weights.indptr[t + 1]
+        found, weight = weights.indices[start:end], weights.data[start:end]
+        shared = np.fromiter((q in shares.get(t, ()) for q in found), dtype=bool, count=len(found))
+        names = query_names[found]
+        order = np.lexsort((names, -weight, ~shared))[:limit]
+        term_urls = sorted(url_names[occurrences.indices[occurrences.indptr[t]:occurrences.indptr[t + 1]]])
         rows.append({
             "term": term, "plain": entry.best_plain, "alternatives": " | ".join(entry.plain),
             "category": entry.category, "explanation": entry.explanation, "source": entry.source,
-            "occurrences": len(group), "pages": len(urls), "urls": urls,
-            **related_queries(entry, per_page, by_url, query_forms, lexicon),
+            "occurrences": int(counts[t]), "pages": len(term_urls), "urls": term_urls,
+            "queries": names[order].tolist(), "query_impressions": int(totals[t]),
         })
     return (pd.DataFrame(rows, columns=columns)
             .sort_values(["occurrences", "pages", "term"], ascending=[False, False, True], ignore_index=True))
 
 
-def related_queries(entry: Entry, occurrences_per_page: pd.Series, by_url: dict[str, list[tuple[str, int]]],
-                    query_forms: dict[str, set[str]], lexicon: Lexicon, limit: int = 10) -> dict[str, object]:
-    """Queries that reach the term's pages, those sharing a word with the term or its plain words first, then
-    those of the pages where the term is most frequent: what residents call the thing the term names."""
-    words = _content_forms(" ".join([entry.term, *entry.plain]), lexicon)
-    scored: dict[str, tuple[int, float]] = {}
-    total = 0
-    for url, count in occurrences_per_page.items():
-        for query, impressions in by_url.get(url, []):
-            total += int(impressions)
-            shares = bool(query_forms[query] & words)
-            weight = impressions * count
-            best = scored.get(query, (0, 0.0))
-            scored[query] = (max(best[0], int(shares)), best[1] + weight)
-    ranked = sorted(scored, key=lambda q: (-scored[q][0], -scored[q][1], q))
-    return {"queries": ranked[:limit], "query_impressions": total}
-
-
-def _content_forms(text: str, lexicon: Lexicon) -> set[str]:
+def _sharing(terms: pd.Index, entries: dict[str, Entry], queries: pd.Index, lexicon: Lexicon) -> dict[int, set[int]]:
+    """Term position → positions of the queries that share a content word with the term or its plain words."""
     language = lexicon.language
-    return {form for word in text.lower().split() if word not in language.stopwords
-            for form in language.forms(word)}
+    stopwords = language.stopwords
+    by_form: dict[str, list[int]] = defaultdict(list)
+    for q, query in enumerate(queries):
+        for form in _content_forms(query, language, stopwords):
+            by_form[form].append(q)
+    sharing: dict[int, set[int]] = {}
+    for t, term in enumerate(terms):
+        entry = entries[term]
+        words = _content_forms(" ".join([entry.term, *entry.plain]), language, stopwords)
+        found = {q for form in words for q in by_form.get(form, ())}
+        if found:
+            sharing[t] = found
+    return sharing
+
+
+def _content_forms(text: str, language: Language, stopwords: frozenset[str]) -> set[str]:
+    return {form for word in text.lower().split() if word not in stopwords for form in language.forms(word)}

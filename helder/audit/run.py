@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from helder.audit.history import record_audit
 from helder.audit.jargon import find_jargon, summarise_terms
 from helder.audit.outliers import outliers
 from helder.audit.pages import AuditPage, load_pages
+from helder.audit.parallel import map_chunks
 from helder.audit.residents import page_queries, tasks
 from helder.config import Workspace
 from helder.errors import HelderError
 from helder.language import get_language
 from helder.language.lexicon import load_lexicon
-from helder.language.readability import FORMULA_NAMES, measure
+from helder.language.readability import FORMULA_NAMES, Readability, measure
 from helder.review.apply import rejected_terms
 from helder.terms.store import load_terms
 
@@ -61,7 +63,7 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
                   "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
                   "outliers": outliers(scores, pq, task_table),
                   "candidates": discover_candidates(pages, lexicon, terms["query_norm"].dropna().unique(),
-                                                    ws.language, rejected=rejected_terms(ws)),
+                                                    ws.language, rejected=rejected_terms(ws), findings=findings),
                   "findability": found,
                   "tasks_not_found": tasks_not_found(found, task_table[task_table["url"] != ""])}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
@@ -78,8 +80,8 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
     traffic = pq.groupby("url").agg(queries=("query_norm", "nunique"), impressions=("impressions", "sum"),
                                     clicks=("clicks", "sum"))
     rows = []
-    for page in pages:
-        score = measure(page.running_text, language)
+    readability = map_chunks(_measure_pages, [(language, page.running_text) for page in pages])
+    for page, score in zip(pages, readability, strict=True):
         jargon = int(jargon_counts.get(page.url, 0))
         rows.append({
             "url": page.url, "title": page.h1 or page.title, "section": page.section,
@@ -97,6 +99,10 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
     counts = ["queries", "impressions", "clicks"]
     frame[counts] = frame[counts].fillna(0).astype(int)
     return frame.sort_values("jargon_per_100_words", ascending=False, ignore_index=True)
+
+
+def _measure_pages(texts: Sequence[tuple[str, list[str]]]) -> list[Readability]:
+    return [measure(blocks, language) for language, blocks in texts]
 
 
 def write_table(ws: Workspace, name: str, frame: pd.DataFrame) -> Path:

@@ -53,74 +53,96 @@ class Match:
     surface: str
 
 
+@dataclass(frozen=True)
+class _Word:
+    """What the matcher needs to know about one (lower-cased) word, worked out once per distinct word."""
+    keys: frozenset[str]  # its forms, and its compound parts' forms
+    starts: tuple[Entry, ...]  # entries whose first word it may be, in the order they are tried
+    reorderable: tuple[Entry, ...]  # entries that may match out of order, anchored on this word
+
+
 class Lexicon:
     def __init__(self, entries: list[Entry], language: Language) -> None:
         self.language = language
         self.entries = entries
         self._by_key: dict[str, list[Entry]] = defaultdict(list)
+        # Out-of-order terms are looked up by a content word, not by a first word such as "in" that every
+        # sentence has ("in aanmerking komen" by "aanmerking").
+        self._by_anchor: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             for key in entry.keys[0]:
                 self._by_key[key].append(entry)
-        for bucket in self._by_key.values():
-            bucket.sort(key=lambda e: -len(e.keys))
+            if entry.reorderable:
+                for key in entry.keys[_anchor(entry, language.stopwords)]:
+                    self._by_anchor[key].append(entry)
+        self._words: dict[str, _Word] = {}  # the audit meets each word thousands of times: look it up once
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to worker processes without the word cache, which each process fills for itself.
+        return {**self.__dict__, "_words": {}}
+
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in one sentence (or short block), longest term first."""
         tokens = word_parts(text)
-        keys = [self._token_keys(t.text) for t in tokens]
+        info = [self._word(t.text.lower()) for t in tokens]
         taken = [False] * len(tokens)
         matches: list[Match] = []
-        for i in range(len(tokens)):
+        reorderable: dict[int, Entry] = {}
+        for i, word in enumerate(info):
+            for entry in word.reorderable:
+                reorderable[id(entry)] = entry
             if taken[i]:
                 continue
-            for entry in self._candidates(keys[i], self.language.forms(tokens[i].text)):
-                end = self._ordered(entry, tokens, keys, taken, i)
+            for entry in word.starts:
+                # Most tries fail on the second word: test it before the full check.
+                if len(entry.keys) > 1 and (i + 1 == len(info) or entry.keys[1].isdisjoint(info[i + 1].keys)):
+                    continue
+                end = self._ordered(entry, tokens, info, taken, i)
                 if end is not None:
                     matches.append(self._match(entry, tokens, text, range(i, end)))
                     break
-        positions: dict[str, list[int]] = defaultdict(list)  # key → where it stands in the sentence
-        for i, token_keys in enumerate(keys):
-            for key in token_keys:
-                positions[key].append(i)
-        reorderable = {id(e): e for key in positions for e in self._by_key.get(key, ()) if e.reorderable}
         for entry in reorderable.values():
-            places = [sorted({p for key in part for p in positions.get(key, ())}) for part in entry.keys]
+            places = [[i for i, word in enumerate(info) if not part.isdisjoint(word.keys)] for part in entry.keys]
             if all(places):  # every word of the term is somewhere in the sentence
-                chosen = self._unordered(entry, tokens, keys, taken, places)
+                chosen = self._unordered(entry, tokens, info, taken, places)
                 if chosen is not None:
                     matches.append(self._match(entry, tokens, text, chosen))
         return sorted(matches, key=lambda m: m.start)
 
-    def _token_keys(self, word: str) -> frozenset[str]:
-        return self.language.forms_with_parts(word)
-
-    def _candidates(self, token_keys: frozenset[str], exact: frozenset[str]) -> list[Entry]:
-        """Entries that may start at this token: the longest first, then those matching the word itself before
-        those matching only a part of a compound, then by term (a stable order)."""
-        found = {id(e): e for key in token_keys for e in self._by_key.get(key, ())}
-        return sorted(found.values(), key=lambda e: (-len(e.keys), not (e.keys[0] & exact), e.term))
+    def _word(self, lower: str) -> _Word:
+        word = self._words.get(lower)
+        if word is None:
+            keys = self.language.forms_with_parts(lower)
+            exact = self.language.forms(lower)
+            found = {id(e): e for key in keys for e in self._by_key.get(key, ())}
+            # The longest first, then those matching the word itself before those matching only a part of a
+            # compound, then by term (a stable order).
+            starts = tuple(sorted(found.values(), key=lambda e: (-len(e.keys), not (e.keys[0] & exact), e.term)))
+            anchored = {id(e): e for key in keys for e in self._by_anchor.get(key, ())}
+            word = self._words[lower] = _Word(keys, starts, tuple(sorted(anchored.values(), key=lambda e: e.term)))
+        return word
 
     @staticmethod
-    def _fits(entry: Entry, token: Span, keys: frozenset[str], part: int) -> bool:
+    def _fits(entry: Entry, token: Span, word: _Word, part: int) -> bool:
         if entry.needs_capitals and token.text not in (entry.term, entry.term.upper()):
             return False
-        return bool(entry.keys[part] & keys)
+        return not entry.keys[part].isdisjoint(word.keys)
 
-    def _ordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]], taken: list[bool],
+    def _ordered(self, entry: Entry, tokens: list[Span], info: list[_Word], taken: list[bool],
                  start: int) -> int | None:
         end = start + len(entry.keys)
         if end > len(tokens) or any(taken[start:end]):
             return None
-        if all(self._fits(entry, tokens[start + j], keys[start + j], j) for j in range(len(entry.keys))):
+        if all(self._fits(entry, tokens[start + j], info[start + j], j) for j in range(len(entry.keys))):
             for j in range(start, end):
                 taken[j] = True
             return end
         return None
 
-    def _unordered(self, entry: Entry, tokens: list[Span], keys: list[frozenset[str]], taken: list[bool],
+    def _unordered(self, entry: Entry, tokens: list[Span], info: list[_Word], taken: list[bool],
                    places: list[list[int]]) -> list[int] | None:
         """All words of a multi-word term inside a window a few words wider than the term, in any order."""
         width = len(entry.keys) + _GAP
@@ -129,7 +151,7 @@ class Lexicon:
             chosen: list[int] = []
             for part, candidates in enumerate(places):
                 pos = next((p for p in candidates if first <= p < first + width and p not in chosen and not taken[p]
-                            and self._fits(entry, tokens[p], keys[p], part)), None)
+                            and self._fits(entry, tokens[p], info[p], part)), None)
                 if pos is None:
                     break
                 chosen.append(pos)
@@ -144,6 +166,11 @@ class Lexicon:
     def _match(entry: Entry, tokens: list[Span], text: str, positions: range | list[int]) -> Match:
         start, end = tokens[min(positions)].start, tokens[max(positions)].end
         return Match(entry=entry, start=start, end=end, surface=text[start:end])
+
+
+def _anchor(entry: Entry, stopwords: frozenset[str]) -> int:
+    """The part of a multi-word term to look it up by: its first content word."""
+    return next((i for i, keys in enumerate(entry.keys) if keys.isdisjoint(stopwords)), 0)
 
 
 def load_lexicon(language: Language, overrides: Path | None = None) -> Lexicon:

@@ -25,7 +25,7 @@ from functools import lru_cache
 import simplemma
 
 from helder.language.syllables import COUNTERS
-from helder.language.tokens import is_number, sentences, words
+from helder.language.tokens import WORD, is_number, sentences
 
 LONG_SENTENCE = 20  # words
 LONG_WORD = 6  # letters: a word with more letters than this is long (LIX)
@@ -87,21 +87,21 @@ def lix(words_per_sentence: float, long_word_share: float) -> float:
 
 def measure(blocks: Iterable[str], language: str) -> Readability:
     """Readability of running text given as blocks (paragraphs, list items); headings should be left out."""
-    count_syllables = COUNTERS[language]
-    frequent = frequent_words(language)
     is_passive = PASSIVE[language]
     n_words = n_sentences = n_syllables = n_long = n_long_words = n_passive = n_rare = 0
     for block in blocks:
         for sentence in sentences(block, language):
-            tokens = [w.text for w in words(sentence.text) if not is_number(w.text)]
+            tokens = [t for t in WORD.findall(sentence.text) if not is_number(t)]
             if not tokens:
                 continue
             n_sentences += 1
             n_words += len(tokens)
-            n_syllables += sum(count_syllables(t) for t in tokens)
             n_long += len(tokens) > LONG_SENTENCE
-            n_long_words += sum(_letters(t) > LONG_WORD for t in tokens)
-            n_rare += sum(_is_rare(t, frequent) for t in tokens)
+            for token in tokens:
+                syllables, long_word, rare = _word_stats(token, language)
+                n_syllables += syllables
+                n_long_words += long_word
+                n_rare += rare
             n_passive += is_passive(tokens)
     if not n_words:
         return Readability(0, 0, 0, 0, float("nan"))
@@ -112,6 +112,12 @@ def measure(blocks: Iterable[str], language: str) -> Readability:
         lix=round(lix(per_sentence, n_long_words / n_words), 1),
         flesch_kincaid_grade=round(flesch_kincaid(per_sentence, per_word), 1) if language == "en" else math.nan,
     )
+
+
+@lru_cache(maxsize=500_000)
+def _word_stats(token: str, language: str) -> tuple[int, bool, bool]:
+    """(syllables, long word, rare word) of one word: worked out once per distinct word, as a site repeats them."""
+    return COUNTERS[language](token), _letters(token) > LONG_WORD, _is_rare(token, frequent_words(language))
 
 
 def measure_paragraphs(blocks: Iterable[str], language: str) -> list[Readability]:
@@ -163,7 +169,12 @@ _NL_NOT_PARTICIPLE = {"bereid", "bekend", "benieuwd", "gewend", "geschikt", "gez
 
 
 def _nl_participle(word: str, previous: str) -> bool:
-    if word in _NL_NOT_PARTICIPLE or previous in _NL_DETERMINERS or not _NL_PARTICIPLE.match(word):
+    return previous not in _NL_DETERMINERS and _nl_participle_form(word)
+
+
+@lru_cache(maxsize=200_000)
+def _nl_participle_form(word: str) -> bool:
+    if word in _NL_NOT_PARTICIPLE or not _NL_PARTICIPLE.match(word):
         return False
     lemma = simplemma.lemmatize(word, lang="nl").lower().replace("_", "")
     if lemma == word:

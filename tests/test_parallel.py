@@ -1,0 +1,41 @@
+"""Large audits spread page work over worker processes; the results must be exactly those of one process."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helder.audit import parallel
+from helder.audit.jargon import find_jargon
+from helder.audit.pages import AuditPage
+from helder.audit.run import page_scores
+from helder.language import get_language
+from helder.language.lexicon import load_lexicon
+from tests.helpers import HULP_PAGE
+
+SITE = "https://www.voorbeeldstad.nl"
+
+
+def pages() -> list[AuditPage]:
+    grofvuil = [("h1", "Grofvuil"), ("p", "Wij halen grofvuil op. U betaalt geen leges."), ("li", "Meubels")]
+    return [AuditPage(url=f"{SITE}/p/{i}", title=f"Pagina {i}", h1=f"Pagina {i}", section="p", crawled_at="",
+                      blocks=[*(HULP_PAGE if i % 2 else grofvuil), ("p", f"Dossier {i} is in behandeling genomen.")])
+            for i in range(40)]
+
+
+def test_worker_processes_give_the_same_findings_and_scores_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = load_lexicon(get_language("nl"))
+    no_queries = pd.DataFrame(columns=["url", "query_norm", "impressions", "clicks"])
+    alone = find_jargon(pages(), lexicon)
+    alone_scores = page_scores(pages(), alone, no_queries, "nl")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 10)
+    monkeypatch.setattr(parallel, "MAX_WORKERS", 2)
+    assert parallel.workers_for(40) == min(2, parallel.workers_for(10**6))
+    shared = find_jargon(pages(), lexicon)
+    assert len(alone) > 100 and set(alone["term"]) >= {"maatwerkvoorziening", "leges"}
+    pd.testing.assert_frame_equal(shared, alone)
+    pd.testing.assert_frame_equal(page_scores(pages(), shared, no_queries, "nl"), alone_scores)
+
+
+def test_small_sites_stay_in_one_process() -> None:
+    assert parallel.workers_for(parallel.MIN_ITEMS - 1) == 1
