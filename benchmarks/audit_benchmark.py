@@ -26,13 +26,14 @@ from helder.audit.jargon import find_jargon, summarise_terms
 from helder.audit.outliers import outliers
 from helder.audit.pages import AuditPage
 from helder.audit.residents import page_queries, tasks
-from helder.audit.run import page_scores
+from helder.audit.run import page_scores, page_words
 from helder.demo import SEARCH_CONSOLE_EXPORT
 from helder.demo.server import DemoSite
 from helder.language import get_language
 from helder.language.lexicon import load_lexicon
 from helder.terms.normalise import normalise_query
 from helder.terms.store import COLUMNS
+from helder.terms.variants import unify_spelling
 
 SITE = "https://www.benchstad.nl"
 
@@ -115,6 +116,7 @@ def main() -> None:
         print(f"{name:<22} {timings[name]:7.1f} s   (CPU {cpu[name]:6.1f} s)", flush=True)
         return result
 
+    terms = step("spelling variants", lambda: unify_spelling(terms, page_words(pages), language, ("benchstad",)))
     findings = step("jargon", lambda: find_jargon(pages, lexicon))
     pq = step("queries on pages", lambda: page_queries(terms, pages))
     scores = step("readability", lambda: page_scores(pages, findings, pq, "nl"))

@@ -26,6 +26,7 @@ from helder.language.lexicon import load_lexicon
 from helder.language.readability import FORMULA_NAMES, Readability, measure
 from helder.review.apply import rejected_terms
 from helder.terms.store import load_terms
+from helder.terms.variants import site_words, unify_spelling
 
 TABLES = ("findings", "terms", "pages", "page_queries", "tasks", "gaps", "outliers", "candidates", "findability",
           "tasks_not_found")
@@ -46,7 +47,7 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
     language = get_language(ws.language)
     lexicon = load_lexicon(language, ws.lexicon_overrides)
     pages = load_pages(ws)
-    terms = load_terms(ws)
+    terms = unify_spelling(load_terms(ws), page_words(pages), language, ws.own_names)
 
     with Progress(disable=not show_progress, transient=True) as progress:
         step = progress.add_task("audit", total=4)
@@ -99,6 +100,11 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
     counts = ["queries", "impressions", "clicks"]
     frame[counts] = frame[counts].fillna(0).astype(int)
     return frame.sort_values("jargon_per_100_words", ascending=False, ignore_index=True)
+
+
+def page_words(pages: list[AuditPage]) -> set[str]:
+    """Every distinct word of the crawled pages: what spelling variants of queries are corrected to."""
+    return site_words(text for page in pages for text in (page.title, page.h1, *(t for _, t in page.blocks)) if text)
 
 
 def _measure_pages(texts: Sequence[tuple[str, list[str]]]) -> list[Readability]:
