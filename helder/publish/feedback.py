@@ -66,7 +66,7 @@ def feedback_extra(settings: SiteSettings, language: str, address: str = "u") ->
     consent = {
         "title": t["consent_title"],
         "description": t[f"consent_{address}"],
-        "cookies": {"analytics": {"name": t["cookie"], "checked": False}},
+        "cookies": {"analytics": {"name": t["cookie"], "checked": True}},  # Accept and Reject are both one click
         "actions": ["accept", "reject", "manage"],
     }
     return {"analytics": analytics, "consent": consent}
