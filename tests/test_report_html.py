@@ -130,6 +130,8 @@ def test_pages_and_tasks_show_scores_queries_and_findability(report: Path, page)
     assert readability == sorted(readability) and len(readability) == 5
     page.select_option("#filter-theme", "afval")
     assert len(rows(page, "pages-table")) == 2
+    page.select_option("#filter-theme", label="(overig)")  # pages outside any theme are a choice of their own
+    assert [r[0] for r in rows(page, "pages-table")] == ["Raar adres"]
     page.select_option("#filter-theme", "")
     long = page.locator("#pages-table tbody tr", has=page.get_by_role("link", name="Parkeervergunning"))
     long.locator("summary").click()
@@ -196,3 +198,18 @@ def test_english_workspace_gets_english_labels(tmp_path: Path, monkeypatch: pyte
     assert page.inner_text(".count") == "6 of 6 shown"
     page.goto((folder / "index.html").as_uri())
     assert page.get_by_role("heading", name="Stand-outs").count() == 1
+
+
+def test_demo_produces_the_full_report_folder(demo_run, page) -> None:
+    ws, done = demo_run
+    assert f"report {ws.reports_dir / 'index.html'}" in done.stdout.replace("\n", "")
+    for name in PAGES:
+        assert (ws.reports_dir / f"{name}.html").stat().st_size < 3_000_000, name  # capped lists keep pages light
+    page.goto((ws.reports_dir / "index.html").as_uri())
+    assert page.locator("#chart-readability circle.point").count() >= 60  # every demo page with a score
+    assert page.locator("#chart-findability rect.bar.after").count() > 0  # the demo generates, then reports again
+    page.goto((ws.reports_dir / "pages.html").as_uri())
+    generated = page.locator("#pages-table a[href$='/index.html']")
+    assert generated.count() > 20  # task pages linked to the built site
+    target = ws.reports_dir / generated.first.get_attribute("href")
+    assert target.resolve().is_relative_to(ws.site_dir.resolve()) and target.exists()

@@ -15,7 +15,7 @@ from helder.errors import HelderError
 from helder.language.readability import FORMULA_NAMES
 from helder.report import figures, model
 from helder.report.generated import findability_after, generated_pages
-from helder.report.html import write_compare_page, write_html_report
+from helder.report.html import NO_THEME, write_compare_page, write_html_report
 from helder.report.labels import LABELS
 from helder.review.decisions import load_decisions
 from helder.terms.store import load_terms
@@ -50,12 +50,13 @@ def progress(ws: Workspace, t: dict[str, Any]) -> tuple[str | None, list[tuple[s
 
 def _filters(terms: list[dict[str, Any]], pages: dict[str, Any], tasks: dict[str, Any],
              candidates: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
-    themes = sorted({theme for term in terms for theme in term["themes"]})
-    page_themes = sorted({p["section"] for p in pages["rows"]})
-    task_themes = sorted({r["section"] for r in tasks["rows"]})
+    # Pages outside any theme get the key NO_THEME: an empty option value would mean "all".
+    themes = sorted({theme or NO_THEME for term in terms for theme in term["themes"]})
+    page_themes = sorted({p["section"] or NO_THEME for p in pages["rows"]})
+    task_themes = sorted({r["section"] or NO_THEME for r in tasks["rows"]})
     return {
         "themes": themes, "page_themes": page_themes, "task_themes": task_themes,
-        "theme_labels": {"": t["no_theme"]},
+        "theme_labels": {NO_THEME: t["no_theme"]},
         "categories": sorted({term["category"] for term in terms}),
         "statuses": [s for s in ("new", "accepted", "rejected", "edited")
                      if any(term["decision"]["status"] == s for term in terms)],

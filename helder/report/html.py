@@ -20,6 +20,7 @@ from helder.report.labels import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = ("index", "terms", "pages", "tasks", "candidates")
+NO_THEME = "_"  # the filter value of pages outside any theme
 
 
 def safe_url(url: Any) -> str:
@@ -58,7 +59,8 @@ def environment(language: str) -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["num"] = number_filter(language)
     env.filters["pct"] = percent
-    env.filters["attr_list"] = lambda values: "|".join(str(v).replace("|", "/") for v in values)
+    env.filters["attr_list"] = lambda values: "|".join(str(v or NO_THEME).replace("|", "/") for v in values)
+    env.filters["theme_key"] = lambda section: str(section or NO_THEME).replace("|", "/")
     env.globals.update(t=LABELS[language], lang=language)
     return env
 
