@@ -66,3 +66,11 @@ def test_titles_are_cut_at_a_word_boundary_within_65_characters() -> None:
     assert shorten("Parkeervergunning") == "Parkeervergunning"
     title = make_title(long.removesuffix(" aanvragen"), [], ["Aanvragen"], ["U vraagt het aan."], "nl")
     assert len(title) <= 65 and not title.endswith(("met", "een", "de"))
+
+
+def test_only_headings_about_applying_count_as_evidence() -> None:
+    # "Welke partijen melden achterstanden?" is about others reporting, not what the resident does
+    assert make_title("huurachterstand hulp", ["huurachterstand"], ["Welke partijen melden achterstanden?"],
+                      ["Verhuurders melden een achterstand bij de gemeente."], "nl") == "Huurachterstand hulp"
+    assert make_title("traplift", ["traplift"], ["Aanvragen"], ["U vraagt een traplift aan bij het Wmo-loket."],
+                      "nl") == "Traplift aanvragen"

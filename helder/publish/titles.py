@@ -96,8 +96,8 @@ def is_noun_phrase(task: str, language: str) -> bool:
 
 def choose_verb(task_words: list[str], queries: list[str], headings: list[str], text: list[str],
                 language: str) -> Verb | None:
-    """The verb with the most evidence in the task's queries (×2), the page's headings (×3) and sentences (×1);
-    none when the task already reads as a sentence or nothing reaches the threshold."""
+    """The verb with the most evidence in the task's queries (×2), the page's headings about applying (×3) and
+    sentences (×1); none when the task already reads as a sentence or nothing reaches the threshold."""
     verbs = VERBS[language]
     if any(w in NOT_A_NOUN_PHRASE[language] for w in task_words):
         return None
@@ -105,6 +105,9 @@ def choose_verb(task_words: list[str], queries: list[str], headings: list[str], 
     if any(w in verb.words for w in task_words for verb in verbs) or any(
             re.search(verb.evidence, joined) for verb in verbs):
         return None  # never add a verb the query already has
+    from helder.publish.sections import classify  # here: sections imports the audit's page model
+
+    headings = [h for h in headings if classify(h, language) == "apply"]  # not "Welke partijen melden …?"
     scores: Counter[str] = Counter()
     strong: Counter[str] = Counter()  # evidence from the residents and the headings, not body text alone
     for verb in verbs:
