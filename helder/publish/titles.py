@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from helder.publish.sections import classify
+
 TITLE_LIMIT = 65
 
 
@@ -105,8 +107,6 @@ def choose_verb(task_words: list[str], queries: list[str], headings: list[str], 
     if any(w in verb.words for w in task_words for verb in verbs) or any(
             re.search(verb.evidence, joined) for verb in verbs):
         return None  # never add a verb the query already has
-    from helder.publish.sections import classify  # here: sections imports the audit's page model
-
     headings = [h for h in headings if classify(h, language) == "apply"]  # not "Welke partijen melden …?"
     scores: Counter[str] = Counter()
     strong: Counter[str] = Counter()  # evidence from the residents and the headings, not body text alone
