@@ -86,7 +86,7 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     for task in track(tasks.to_dict("records"), description="generate", disable=not show_progress,
                       transient=True):
         source = pages.get(task["url"])  # a task without a page of its own has no source to build from
-        if source is None:
+        if source is None or source.is_document:  # a PDF is a source to link, not a page to rewrite
             continue
         page = rewriter.page(task_page(task, source, ctx))
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
