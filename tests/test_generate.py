@@ -243,14 +243,16 @@ def test_plain_words_never_break_a_sentence_or_add_a_fact(tmp_path: Path) -> Non
                     "minderjarige,kind onder de 18,x,formeel,t\n"
                     "z-route,leerroute voor wie langzaam leert,x,product,t\n"
                     "in aanmerking komen,recht hebben op,x,ambtelijk-werkwoord,t\n"
-                    "verlengde jeugdhulp,jeugdhulp na je 18e,x,zorg,t\n", encoding="utf-8")
+                    "verlengde jeugdhulp,jeugdhulp na je 18e,x,zorg,t\n"
+                    "persoonlijk plan,uw eigen plan,x,proces,t\n", encoding="utf-8")
     nl = get_language("nl")
     writer = PlainWriter(Lexicon(read_entries(path, nl), nl))
     for sentence in ("Hier kan worden volstaan met een ID-kaart.",  # passive: no verb phrase after "worden"
                      "Ook een minderjarige kan het krijgen.",  # "18" is not in the source
                      "Kies de zelfredzaamheidsroute (Z-route).",  # inside brackets: the official name itself
                      "Ook jongeren kunnen in aanmerking komen.",  # "recht hebben op" would dangle
-                     "U krijgt verlengde jeugdhulp."):  # a "je" phrase on a page that says "u"
+                     "U krijgt verlengde jeugdhulp.",  # a "je" phrase on a page that says "u"
+                     "U maakt een persoonlijk plan."):  # "een uw eigen plan"
         assert writer.rewrite(sentence) == sentence
     assert writer.replaced == 0
 

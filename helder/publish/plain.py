@@ -38,6 +38,8 @@ OFFICIAL_LABEL = {"nl": "officieel", "en": "official name"}
 PREPOSITIONS = {"nl": {"op", "voor", "aan", "van", "met", "om", "over", "naar", "in", "bij", "tot", "uit"},
                 "en": {"for", "to", "on", "of", "with", "about", "in", "at", "from"}}
 GENDERED_ARTICLES = {"nl": {"de", "het", "deze", "dit", "die", "dat"}}
+DETERMINERS = {"nl": {"de", "het", "een", "uw", "je", "jouw", "deze", "dit", "die", "dat", "zijn", "haar", "hun"},
+               "en": {"the", "a", "an", "your", "this", "that", "these", "those", "his", "her", "their"}}
 PASSIVE = {"nl": {"worden", "wordt", "werd", "werden"}, "en": {"be", "been", "is", "are", "was", "were"}}
 PLURAL_ARTICLES = {"nl": {"de", "deze", "die"}}
 
@@ -111,6 +113,9 @@ class PlainWriter:
         if entry.best_plain.split()[-1].lower() in prepositions and entry.term.split()[-1].lower() not in prepositions:
             return None
         article = _word_before(text, match.start)
+        determiners = DETERMINERS.get(self.language, set())
+        if article in determiners and entry.best_plain.split()[0].lower() in determiners:
+            return None  # "een persoonlijk plan" → "een uw eigen plan"
         if entry.category in VERBS and article in PASSIVE.get(self.language, set()) and " " in entry.best_plain:
             return None  # "kan worden volstaan" → "kan worden genoeg zijn": a passive takes no verb phrase
         if entry.category not in VERBS and article in GENDERED_ARTICLES.get(self.language, set()):
