@@ -38,16 +38,12 @@ class CrawlSettings:
     user_agent: str = DEFAULT_USER_AGENT
 
 
-BUILDERS = ("mkdocs", "zensical")
-
-
 @dataclass(frozen=True)
 class SiteSettings:
     """`[site]`: how `helder build` publishes. Feedback stays off until a property or an endpoint is set."""
 
     analytics_property: str | None = None  # a GA4 measurement id ("G-…"): feedback and searches go to Google
     feedback_endpoint: str | None = None  # or your own URL: feedback and searches are POSTed there as JSON
-    builder: str = "mkdocs"  # or "zensical", the Material team's successor (falls back to mkdocs if missing)
 
     @property
     def feedback(self) -> bool:
@@ -133,7 +129,7 @@ _SECTIONS: dict[str, set[str]] = {
               "user_agent"},
     "terms": {"imports"},
     "rewrite": {"url", "model", "api_key_env", "timeout"},
-    "site": {"analytics_property", "feedback_endpoint", "builder"},
+    "site": {"analytics_property", "feedback_endpoint"},
 }
 
 
@@ -208,10 +204,7 @@ def _site_settings(table: dict[str, Any], path: Path) -> SiteSettings:
     endpoint = table.get("feedback_endpoint")
     if endpoint is not None:
         endpoint = _url(endpoint, path, "site.feedback_endpoint")
-    builder = table.get("builder", "mkdocs")
-    if builder not in BUILDERS:
-        raise HelderError(f"{path}: site.builder is {builder!r}; use one of {', '.join(BUILDERS)}.")
-    return SiteSettings(analytics_property=prop, feedback_endpoint=endpoint, builder=builder)
+    return SiteSettings(analytics_property=prop, feedback_endpoint=endpoint)
 
 
 def _rewrite_settings(table: dict[str, Any], path: Path) -> RewriteSettings:

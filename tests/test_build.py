@@ -90,7 +90,6 @@ def test_site_settings_are_checked(built: Workspace) -> None:
     original = config.read_text(encoding="utf-8")
     for settings, message in (('analytics_property = "UA-1234"', r"helder\.toml: site\.analytics_property"),
                               ('feedback_endpoint = "not a url"', r"helder\.toml: site\.feedback_endpoint"),
-                              ('builder = "hugo"', r"helder\.toml: site\.builder is 'hugo'"),
                               ("colour = 1", r"unknown setting site\.colour")):
         config.write_text(original + f"\n[site]\n{settings}\n", encoding="utf-8")
         with pytest.raises(HelderError, match=message):
