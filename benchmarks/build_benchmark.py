@@ -109,9 +109,14 @@ def zensical_config(ws: Workspace) -> Path:
     return path
 
 
+def zensical_command() -> str | None:
+    beside = Path(sys.executable).parent / "zensical"  # installed in the same venv, which may not be on PATH
+    return str(beside) if beside.exists() else shutil.which("zensical")
+
+
 def zensical_build(config: Path) -> None:
-    subprocess.run([shutil.which("zensical") or "zensical", "build", "--config-file", str(config)],
-                   cwd=config.parent, check=True, capture_output=True)
+    subprocess.run([zensical_command() or "zensical", "build", "--config-file", str(config)], cwd=config.parent,
+                   check=True, capture_output=True)
 
 
 def main() -> None:
@@ -135,7 +140,7 @@ def main() -> None:
     print(f"  {pages} pages built, {size / 1024:.0f} KB of HTML per page on average")
     print(f"generate + build with mkdocs-material: {total:.1f} s (target ≤ {TARGET_SECONDS:.0f} s: "
           f"{'met' if total <= TARGET_SECONDS else 'NOT met'})")
-    if shutil.which("zensical"):
+    if zensical_command():
         config = zensical_config(ws)
         timed("zensical build", lambda: zensical_build(config), results)
         timed("zensical build again (no changes)", lambda: zensical_build(config), results)

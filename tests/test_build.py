@@ -188,3 +188,23 @@ def test_feedback_endpoint_gets_nothing_when_the_resident_refuses(built: Workspa
         assert recorder.bodies == []
     finally:
         recorder.close()
+
+
+def test_english_workspace_gets_english_search_footer_and_feedback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                   ) -> None:
+    from tests.conftest import make_workspace
+
+    ws = make_workspace(tmp_path / "en", language="en")
+    store_pages(ws, {"/zorg/huishoudelijke-ondersteuning": HULP_PAGE})
+    store_terms(ws, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900)])
+    run_audit(ws, show_progress=False)
+    generate(ws)
+    ws = _with_site_settings(ws, 'feedback_endpoint = "https://feedback.example.org/helder"')
+    build_site(ws)
+    search = json.loads((ws.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert search["config"]["lang"] == ["en"]
+    task = next(p for p in ws.site_dir.rglob("index.html") if 'class="md-feedback"' in p.read_text("utf-8"))
+    text = task.read_text(encoding="utf-8")
+    assert "Was this page helpful?" in text and "May we measure how this site is used?" in text
+    assert "Made with" in text and "Gemaakt met" not in text
+    assert '"https://feedback.example.org/helder"' in text
