@@ -13,7 +13,7 @@ import pytest
 
 from helder.config import Workspace
 from helder.report.html import safe_url
-from helder.report.model import anonymised_share, highlight
+from helder.report.model import anonymised_share, highlight, statuses
 from helder.report.run import write_reports
 from tests.report_fixture import audited
 
@@ -93,3 +93,18 @@ def test_anonymised_share_compares_the_query_table_with_the_page_table() -> None
                           "source": "search-console", "period_start": "2026-08-01", "period_end": "2026-10-31"})
     assert anonymised_share(terms) == pytest.approx(0.25)
     assert anonymised_share(terms[terms["dimensions"] != "page"]) is None  # nothing to compare with
+
+
+def test_the_latest_decision_per_term_sets_its_status() -> None:
+    decisions = pd.DataFrame([
+        {"term": "Leges", "kind": "term", "decision": "afgewezen", "plain": "", "reviewer": "Anna",
+         "decided_at": "2026-11-01T09:00:00"},
+        {"term": "leges", "kind": "term", "decision": "aangepast", "plain": "kosten", "reviewer": "Bram",
+         "decided_at": "2026-11-05T09:00:00"},
+        {"term": "leges", "kind": "candidate", "decision": "akkoord", "plain": "", "reviewer": "Anna",
+         "decided_at": "2026-11-09T09:00:00"},
+    ])
+    assert statuses(decisions, "term") == {"leges": {"status": "edited", "plain": "kosten", "reviewer": "Bram",
+                                                     "decided_at": "2026-11-05T09:00:00"}}
+    assert statuses(decisions, "candidate")["leges"]["status"] == "accepted"
+    assert statuses(decisions.iloc[0:0], "term") == {}

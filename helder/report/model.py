@@ -19,6 +19,7 @@ from helder.audit.pages import AuditPage
 from helder.language.readability import LONG_SENTENCE
 from helder.language.tokens import is_number, sentences, words
 from helder.report.generated import GeneratedPage
+from helder.review.decisions import current
 
 EXAMPLES_PER_TERM = 10
 PAGES_PER_TERM = 5
@@ -49,15 +50,15 @@ def capped(items: list[Any], limit: int) -> dict[str, Any]:
 
 
 def statuses(decisions: pd.DataFrame, kind: str) -> dict[str, dict[str, str]]:
-    """term (lower case) → {status, plain, reviewer, decided_at}: the latest decision per term wins."""
+    """term (lower case) → {status, plain, reviewer, decided_at}, from the decision in force per term (the review
+    store's own rule: the latest by date wins)."""
     if decisions.empty:
         return {}
-    rows = decisions[decisions["kind"] == kind].sort_values("decided_at", kind="stable")
-    result = {}
-    for row in rows.itertuples(index=False):
-        result[str(row.term).lower()] = {"status": STATUS_BY_DECISION.get(row.decision, "new"), "plain": row.plain,
-                                         "reviewer": row.reviewer, "decided_at": row.decided_at}
-    return result
+    rows = current(decisions)
+    rows = rows[rows["kind"] == kind]
+    return {str(row.term).lower(): {"status": STATUS_BY_DECISION.get(row.decision, "new"), "plain": row.plain,
+                                    "reviewer": row.reviewer, "decided_at": row.decided_at}
+            for row in rows.itertuples(index=False)}
 
 
 def anonymised_share(terms: pd.DataFrame) -> float | None:
