@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -30,16 +31,59 @@ from helder.language import Language
 TASK_COLUMNS = ["task", "slug", "url", "section", "official_title", "queries", "query_impressions", "impressions",
                 "clicks"]
 JOIN_SCORE = 80  # token-sort ratio for a query to join a task
+MAX_BLOCK = 500  # phrasings per lemma compared with rapidfuzz (see `_Phrasings.blocked`)
+MAX_REFINED_LEMMAS = 6  # longer queries look for refinements of at most this many of their lemmas
 
 
 @dataclass
 class _Task:
     url: str = ""
     queries: dict[str, tuple[int, int]] = field(default_factory=dict)  # query_norm → (impressions, clicks)
+    impressions: int = 0
 
-    @property
-    def impressions(self) -> int:
-        return sum(i for i, _ in self.queries.values())
+    def add(self, query: str, impressions: int, clicks: int) -> None:
+        self.queries[query] = (impressions, clicks)
+        self.impressions += impressions
+
+
+class _Phrasings:
+    """The queries of the tasks so far, findable by their content lemmas: as a whole set (for refinements) and
+    one lemma at a time (to block candidates for fuzzy matching)."""
+
+    def __init__(self) -> None:
+        self.by_content: dict[frozenset[str], list[str]] = defaultdict(list)
+        self.by_lemma: dict[str, list[str]] = defaultdict(list)
+        self.task_of: dict[str, str] = {}
+
+    def add(self, query: str, lemmas: frozenset[str], task: str) -> None:
+        self.task_of[query] = task
+        if lemmas:
+            self.by_content[lemmas].append(query)
+        for lemma in lemmas:
+            self.by_lemma[lemma].append(query)
+
+    def refined(self, lemmas: frozenset[str], tasks: dict[str, _Task]) -> str | None:
+        """The task of the most specific phrasing whose lemmas the query holds all of, the most searched first.
+        Queries are short, so trying every subset of the query's lemmas is cheap; a scan of all phrasings is not."""
+        best: tuple[int, int, str] | None = None
+        ordered = sorted(lemmas)
+        for size in range(min(len(ordered), MAX_REFINED_LEMMAS), 0, -1):
+            for subset in combinations(ordered, size):
+                for phrasing in self.by_content.get(frozenset(subset), ()):
+                    candidate = (size, tasks[self.task_of[phrasing]].impressions, phrasing)
+                    if best is None or candidate > best:
+                        best = candidate
+            if best is not None:
+                return self.task_of[best[2]]
+        return None
+
+    def blocked(self, lemmas: frozenset[str]) -> list[str]:
+        """Phrasings sharing a lemma with the query, at most `MAX_BLOCK` per lemma: a lemma in thousands of
+        queries ("aanvragen") says little, and its first (most searched) phrasings are the likely matches."""
+        found: dict[str, None] = {}
+        for lemma in sorted(lemmas, key=lambda lemma: (len(self.by_lemma.get(lemma, ())), lemma)):
+            found.update(dict.fromkeys(self.by_lemma.get(lemma, ())[:MAX_BLOCK]))
+        return list(found)
 
 
 def cluster_tasks(query_totals: pd.DataFrame, landing: dict[str, str], pages: list[AuditPage],
@@ -49,39 +93,37 @@ def cluster_tasks(query_totals: pd.DataFrame, landing: dict[str, str], pages: li
     by_url = {p.url: p for p in pages}
     tasks: dict[str, _Task] = {}
     loose: list[tuple[str, int, int]] = []
-    for row in query_totals.sort_values("impressions", ascending=False).itertuples():
-        url = landing.get(row.query_norm)
+    ordered = query_totals.sort_values(["impressions", "query_norm"], ascending=[False, True], kind="stable")
+    for query, impressions, clicks in zip(ordered["query_norm"], ordered["impressions"], ordered["clicks"],
+                                          strict=True):
+        url = landing.get(query)
         if url:
-            tasks.setdefault(url, _Task(url=url)).queries[row.query_norm] = (int(row.impressions), int(row.clicks))
+            tasks.setdefault(url, _Task(url=url)).add(query, int(impressions), int(clicks))
         else:
-            loose.append((row.query_norm, int(row.impressions), int(row.clicks)))
+            loose.append((query, int(impressions), int(clicks)))
 
-    index: dict[str, set[str]] = defaultdict(set)  # content lemma → task keys
+    stopwords = language.stopwords
 
     @cache
     def content(query: str) -> frozenset[str]:
-        return frozenset(language.lemma(w) for w in query.split() if w not in language.stopwords and len(w) > 2)
+        return frozenset(language.lemma(w) for w in query.split() if w not in stopwords and len(w) > 2)
 
+    phrasings = _Phrasings()
     for key, task in tasks.items():
         for query in task.queries:
-            for lemma in content(query):
-                index[lemma].add(key)
+            phrasings.add(query, content(query), key)
     for query, impressions, clicks in loose:
         lemmas = content(query)
-        choices = {other: key for lemma in lemmas for key in index.get(lemma, ()) for other in tasks[key].queries}
-        refined = [(len(content(other)), tasks[key].impressions, other) for other, key in choices.items()
-                   if content(other) and content(other) <= lemmas]
-        if refined:  # the most specific phrasing it refines, of the most searched task
-            best = choices[max(refined)[2]]
-        else:
-            found = process.extractOne(query, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=JOIN_SCORE)
-            best = choices[found[0]] if found else None
+        best = phrasings.refined(lemmas, tasks)
+        if best is None:
+            found = process.extractOne(query, phrasings.blocked(lemmas), scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=JOIN_SCORE)
+            best = phrasings.task_of[found[0]] if found else None
         if best is None:  # a task of its own: the site may have no page for it
             best = f"query:{query}"
             tasks[best] = _Task()
-        tasks[best].queries[query] = (impressions, clicks)
-        for lemma in lemmas:
-            index[lemma].add(best)
+        tasks[best].add(query, impressions, clicks)
+        phrasings.add(query, lemmas, best)
 
     rows, slugs = [], set()
     for task in tasks.values():
