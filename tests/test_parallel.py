@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helder.audit import parallel
+from helder.audit.candidates import discover_candidates
 from helder.audit.jargon import find_jargon
 from helder.audit.pages import AuditPage
 from helder.audit.run import page_scores
@@ -35,6 +36,19 @@ def test_worker_processes_give_the_same_findings_and_scores_as_one_process(monke
     assert len(alone) > 100 and set(alone["term"]) >= {"maatwerkvoorziening", "leges"}
     pd.testing.assert_frame_equal(shared, alone)
     pd.testing.assert_frame_equal(page_scores(pages(), shared, no_queries, "nl"), alone_scores)
+
+
+def test_worker_processes_count_the_same_candidates_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = load_lexicon(get_language("nl"))
+    site = [AuditPage(url=f"{SITE}/p/{i}", title="Erfgrens", h1="Erfgrens", section="p", crawled_at="",
+                      blocks=[("h1", "Erfgrens"), ("p", f"De erfgrensbemiddelaar komt op dag {i}. Het VRZL int."),
+                              ("p", "Een perceelsgrens of erfgrensbemiddelaar? Vraag het VRZL." if i % 3 else "")])
+            for i in range(40)]
+    alone = discover_candidates(site, lexicon, [], "nl", findings=find_jargon(site, lexicon))
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 10)
+    shared = discover_candidates(site, lexicon, [], "nl", findings=find_jargon(site, lexicon))
+    assert {"erfgrensbemiddelaar", "perceelsgrens", "VRZL"} <= set(alone["term"])
+    pd.testing.assert_frame_equal(shared, alone)
 
 
 def test_small_sites_stay_in_one_process() -> None:

@@ -28,13 +28,15 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from helder.audit.pages import HEADINGS, AuditPage
+from helder.audit.parallel import map_chunks
 from helder.language.lexicon import Lexicon
 from helder.language.tokens import sentences
 from helder.terms.normalise import fold_accents, normalise_query
@@ -73,60 +75,16 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
     """Jargon candidates, strongest first, with the evidence a reviewer needs (see the module docstring).
     `rejected` holds words (lower case) reviewers said are not jargon: they are never proposed again.
     `findings` (the jargon step's table for the same pages) saves matching the lexicon a second time."""
-    lang = lexicon.language
-    stopwords = lang.stopwords
     query_counts = _query_counts(queries, lexicon, language)
-    single_keys, capital_terms, multi_keys = _lexicon_keys(lexicon)
-
-    token_info: dict[str, tuple[str, bool, bool]] = {}  # lower case → (lemma, known to the lexicon, part of a term)
-
-    def info(lower: str) -> tuple[str, bool, bool]:
-        found = token_info.get(lower)
-        if found is None:
-            forms = lang.forms(lower)
-            found = (lang.lemma(lower), bool(forms & single_keys), bool(forms & multi_keys))
-            token_info[lower] = found
-        return found
-
-    covered_by_lexicon = _Coverage(lexicon, findings)
-    words: dict[str, _Tally] = defaultdict(_Tally)
-    abbreviations: dict[str, _Tally] = defaultdict(_Tally)
-    for page in pages:
-        expanded = _expanded(page)
-        for offset, kind, text in page.blocks_with_offsets():
-            in_heading = kind in HEADINGS
-            for sentence in sentences(text, language):
-                for position, match in enumerate(_LETTERS.finditer(sentence.text)):
-                    token = match.group()
-                    if len(token) < MIN_LETTERS or (len(token) <= 6 and token.isupper()):
-                        continue
-                    lower = token.lower()
-                    if lower in stopwords:
-                        continue
-                    lemma, known, in_term = info(lower)
-                    if known or lemma in stopwords:
-                        continue
-                    if in_term and covered_by_lexicon(page.url, offset + sentence.start, sentence.text,
-                                                      match.start()):
-                        continue  # part of a multi-word term the lexicon matched here
-                    tally = words[lemma]
-                    _count(tally, page.url, lower, sentence.text, in_heading)
-                    if token[0].islower():
-                        tally.lower_case += 1
-                    elif position > 0:
-                        tally.mid_sentence_capital += 1
-                if not _TWO_CAPITALS.search(sentence.text):
-                    continue
-                for abbreviation in _abbreviations_in(sentence.text, stopwords):
-                    if abbreviation.lower() in expanded or abbreviation in capital_terms:
-                        continue
-                    if lang.forms(abbreviation) & single_keys:
-                        continue
-                    _count(abbreviations[abbreviation], page.url, abbreviation, sentence.text, in_heading)
+    spans = _spans_by_url(findings) if findings is not None else None
+    items = [(page, spans.get(page.url, ([], [])) if spans is not None else None) for page in pages]
+    counted = map_chunks(_count_pages, items, initializer=_use_counter, initargs=(lexicon, max_zipf))
+    words, abbreviations, too_common = _merge(counted)
 
     rows = []
     for lemma, tally in words.items():
-        if len(tally.per_page) < min_pages or (tally.lower_case == 0 and tally.mid_sentence_capital > 0):
+        if lemma in too_common or len(tally.per_page) < min_pages or (
+                tally.lower_case == 0 and tally.mid_sentence_capital > 0):
             continue
         term = lemma if lemma in tally.surfaces else tally.surfaces.most_common(1)[0][0]
         if lemma in rejected or term.lower() in rejected:
@@ -154,29 +112,140 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
     return table.sort_values(["score", "term"], ascending=[False, True], ignore_index=True).head(limit)
 
 
-class _Coverage:
-    """Is a word inside a lexicon match? From the jargon findings when given (offsets in the page's text),
-    else by matching the sentence (once per distinct sentence: boilerplate repeats)."""
+class _PageCounter:
+    """Counts the candidate words and abbreviations of pages (see the module docstring for what is skipped)."""
 
-    def __init__(self, lexicon: Lexicon, findings: pd.DataFrame | None) -> None:
+    def __init__(self, lexicon: Lexicon, max_zipf: float) -> None:
         self.lexicon = lexicon
-        self.by_sentence: dict[str, list[tuple[int, int]]] = {}
-        self.by_url: dict[str, tuple[list[int], list[int]]] | None = None
-        if findings is not None:
-            ordered = findings.sort_values(["url", "start"], kind="stable")
-            self.by_url = {url: (group["start"].tolist(), group["end"].tolist())
-                           for url, group in ordered.groupby("url", sort=False)}
+        self.language = lexicon.language
+        self.stopwords = lexicon.language.stopwords
+        self.single_keys, self.capital_terms, self.multi_keys = _lexicon_keys(lexicon)
+        self.common = _common_words(lexicon.language.code, max_zipf)
+        self.token_info: dict[str, tuple[str, bool, bool]] = {}  # lower → (lemma, known to the lexicon, in a term)
+        self.lexicon_spans: dict[str, list[tuple[int, int]]] = {}  # sentence → matches, when no findings are given
+        self.too_common: set[str] = set()  # lemmas with a common form: the zipf test would drop them anyway
+        self.words: dict[str, _Tally] = defaultdict(_Tally)
+        self.abbreviations: dict[str, _Tally] = defaultdict(_Tally)
 
-    def __call__(self, url: str, sentence_offset: int, sentence: str, position: int) -> bool:
-        if self.by_url is not None:
-            starts, ends = self.by_url.get(url, ((), ()))
-            at = sentence_offset + position
+    def info(self, lower: str) -> tuple[str, bool, bool]:
+        found = self.token_info.get(lower)
+        if found is None:
+            forms = self.language.forms(lower)
+            found = (self.language.lemma(lower), bool(forms & self.single_keys), bool(forms & self.multi_keys))
+            self.token_info[lower] = found
+        return found
+
+    def covered(self, spans: tuple[list[int], list[int]] | None, at: int, sentence: str, position: int) -> bool:
+        """Is the word at `at` in the page (`position` in the sentence) inside a lexicon match?"""
+        if spans is not None:
+            starts, ends = spans
             i = bisect_right(starts, at) - 1  # matches never overlap: only the last one starting before can hold it
             return i >= 0 and at < ends[i]
-        spans = self.by_sentence.get(sentence)
-        if spans is None:
-            spans = self.by_sentence[sentence] = [(m.start, m.end) for m in self.lexicon.find(sentence)]
-        return any(start <= position < end for start, end in spans)
+        found = self.lexicon_spans.get(sentence)
+        if found is None:
+            found = self.lexicon_spans[sentence] = [(m.start, m.end) for m in self.lexicon.find(sentence)]
+        return any(start <= position < end for start, end in found)
+
+    def count(self, page: AuditPage, spans: tuple[list[int], list[int]] | None) -> None:
+        stopwords, too_common, common = self.stopwords, self.too_common, self.common
+        language = self.language.code
+        expanded = _expanded(page)
+        for offset, kind, text in page.blocks_with_offsets():
+            in_heading = kind in HEADINGS
+            for sentence in sentences(text, language):
+                for position, match in enumerate(_LETTERS.finditer(sentence.text)):
+                    token = match.group()
+                    if len(token) < MIN_LETTERS or (len(token) <= 6 and token.isupper()):
+                        continue
+                    lower = token.lower()
+                    if lower in stopwords:
+                        continue
+                    lemma, known, in_term = self.info(lower)
+                    if known or lemma in stopwords or lemma in too_common:
+                        continue
+                    if lower in common:  # most words of a page: skip them before counting
+                        too_common.add(lemma)
+                        continue
+                    if in_term and self.covered(spans, offset + sentence.start + match.start(), sentence.text,
+                                                match.start()):
+                        continue  # part of a multi-word term the lexicon matched here
+                    tally = self.words[lemma]
+                    _count(tally, page.url, lower, sentence.text, in_heading)
+                    if token[0].islower():
+                        tally.lower_case += 1
+                    elif position > 0:
+                        tally.mid_sentence_capital += 1
+                if not _TWO_CAPITALS.search(sentence.text):
+                    continue
+                for abbreviation in _abbreviations_in(sentence.text, stopwords):
+                    if abbreviation.lower() in expanded or abbreviation in self.capital_terms:
+                        continue
+                    if self.language.forms(abbreviation) & self.single_keys:
+                        continue
+                    _count(self.abbreviations[abbreviation], page.url, abbreviation, sentence.text, in_heading)
+
+
+_counter_settings: tuple[Lexicon, float] | None = None  # set once per (worker) process by `_use_counter`
+
+Counted = tuple[dict[str, _Tally], dict[str, _Tally], set[str]]
+
+
+def _use_counter(lexicon: Lexicon, max_zipf: float) -> None:
+    global _counter_settings
+    _counter_settings = (lexicon, max_zipf)
+
+
+def _count_pages(items: Sequence[tuple[AuditPage, tuple[list[int], list[int]] | None]]) -> list[Counted]:
+    assert _counter_settings is not None, "_use_counter runs first"
+    counter = _PageCounter(*_counter_settings)
+    for page, spans in items:
+        counter.count(page, spans)
+    return [(dict(counter.words), dict(counter.abbreviations), counter.too_common)]
+
+
+def _merge(parts: list[Counted]) -> Counted:
+    """The tallies of consecutive chunks of pages as if one pass had counted them all."""
+    if len(parts) == 1:
+        return parts[0]
+    words: dict[str, _Tally] = {}
+    abbreviations: dict[str, _Tally] = {}
+    too_common: set[str] = set()
+    for part_words, part_abbreviations, part_common in parts:
+        too_common |= part_common
+        for merged, part in ((words, part_words), (abbreviations, part_abbreviations)):
+            for key, tally in part.items():
+                into = merged.get(key)
+                if into is None:
+                    merged[key] = tally
+                    continue
+                into.occurrences += tally.occurrences
+                into.per_page.update(tally.per_page)
+                into.surfaces.update(tally.surfaces)
+                into.lower_case += tally.lower_case
+                into.mid_sentence_capital += tally.mid_sentence_capital
+                if tally.example_quality > into.example_quality:  # the first example of the best kind wins
+                    into.example, into.example_quality = tally.example, tally.example_quality
+    return words, abbreviations, too_common
+
+
+def _spans_by_url(findings: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """The lexicon matches of each page from the jargon findings: sorted starts and their ends."""
+    ordered = findings.sort_values(["url", "start"], kind="stable")
+    by_url: dict[str, tuple[list[int], list[int]]] = {}
+    for url, start, end in zip(ordered["url"].tolist(), ordered["start"].tolist(), ordered["end"].tolist(),
+                               strict=True):
+        starts, ends = by_url.setdefault(url, ([], []))
+        starts.append(start)
+        ends.append(end)
+    return by_url
+
+
+@lru_cache(maxsize=4)
+def _common_words(language: str, max_zipf: float) -> frozenset[str]:
+    """Words with a general-language Zipf frequency of at least `max_zipf` (wordfreq's frequency list): never
+    candidates, so they need no counting."""
+    least = 10 ** (max_zipf - 9)  # Zipf = log10(frequency per word) + 9
+    return frozenset(word for word, frequency in get_frequency_dict(language).items() if frequency >= least)
 
 
 def _count(tally: _Tally, url: str, surface: str, sentence: str, in_heading: bool) -> None:
@@ -218,11 +287,15 @@ def _lexicon_keys(lexicon: Lexicon) -> tuple[set[str], set[str], set[str]]:
 def _query_counts(queries: Iterable[str], lexicon: Lexicon, language: str) -> Counter[str]:
     """How many distinct queries hold each word, by accent-folded lower case and lemma."""
     counts: Counter[str] = Counter()
+    lemmas: dict[str, str] = {}
     for query in {normalise_query(q, language=language) for q in queries if isinstance(q, str)}:
         forms: set[str] = set()
         for word in _LETTERS.findall(query):
+            lemma = lemmas.get(word)
+            if lemma is None:
+                lemma = lemmas[word] = fold_accents(lexicon.language.lemma(word))
             forms.add(word)
-            forms.add(fold_accents(lexicon.language.lemma(word)))
+            forms.add(lemma)
         counts.update(forms)
     return counts
 

@@ -80,10 +80,6 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __getstate__(self) -> dict[str, object]:
-        # Sent to worker processes without the word cache, which each process fills for itself.
-        return {**self.__dict__, "_words": {}}
-
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in one sentence (or short block), longest term first."""
         tokens = word_parts(text)

@@ -23,6 +23,8 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 
 
 def fold_accents(text: str) -> str:
+    if text.isascii():  # most queries: nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
