@@ -83,7 +83,7 @@ def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.D
         entry = entries[term]
         start, end = weights.indptr[t], weights.indptr[t + 1]
         found, weight = weights.indices[start:end], weights.data[start:end]
-        shared = np.fromiter((q in shares.get(t, ()) for q in found), dtype=bool, count=len(found))
+        shared = np.isin(found, shares[t]) if t in shares else np.zeros(len(found), dtype=bool)
         names = query_names[found]
         order = np.lexsort((names, -weight, ~shared))[:limit]
         term_urls = sorted(url_names[occurrences.indices[occurrences.indptr[t]:occurrences.indptr[t + 1]]])
@@ -97,7 +97,8 @@ def summarise_terms(findings: pd.DataFrame, lexicon: Lexicon, page_queries: pd.D
             .sort_values(["occurrences", "pages", "term"], ascending=[False, False, True], ignore_index=True))
 
 
-def _sharing(terms: pd.Index, entries: dict[str, Entry], queries: pd.Index, lexicon: Lexicon) -> dict[int, set[int]]:
+def _sharing(terms: pd.Index, entries: dict[str, Entry], queries: pd.Index,
+             lexicon: Lexicon) -> dict[int, np.ndarray]:
     """Term position → positions of the queries that share a content word with the term or its plain words."""
     language = lexicon.language
     stopwords = language.stopwords
@@ -105,13 +106,13 @@ def _sharing(terms: pd.Index, entries: dict[str, Entry], queries: pd.Index, lexi
     for q, query in enumerate(queries):
         for form in _content_forms(query, language, stopwords):
             by_form[form].append(q)
-    sharing: dict[int, set[int]] = {}
+    sharing: dict[int, np.ndarray] = {}
     for t, term in enumerate(terms):
         entry = entries[term]
         words = _content_forms(" ".join([entry.term, *entry.plain]), language, stopwords)
         found = {q for form in words for q in by_form.get(form, ())}
         if found:
-            sharing[t] = found
+            sharing[t] = np.fromiter(found, dtype=np.int64, count=len(found))
     return sharing
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from helder.errors import HelderError
 from helder.language import Language
-from helder.language.tokens import Span, word_parts
+from helder.language.tokens import WORD_PART, word_parts
 
 FIELDS = ["term", "plain", "explanation", "category", "source"]
 _GAP = 3  # extra words allowed inside a multi-word term that is split by Dutch word order
@@ -82,8 +83,8 @@ class Lexicon:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in one sentence (or short block), longest term first."""
-        tokens = word_parts(text)
-        info = [self._word(t.text.lower()) for t in tokens]
+        tokens = list(WORD_PART.finditer(text))  # match objects: no Span per word on the audit's hot path
+        info = [self._word(t.group().lower()) for t in tokens]
         taken = [False] * len(tokens)
         matches: list[Match] = []
         reorderable: dict[int, Entry] = {}
@@ -100,8 +101,13 @@ class Lexicon:
                 if end is not None:
                     matches.append(self._match(entry, tokens, text, range(i, end)))
                     break
+        positions: dict[str, list[int]] = defaultdict(list)  # key → where it stands in the sentence
+        if reorderable:
+            for i, word in enumerate(info):
+                for key in word.keys:
+                    positions[key].append(i)
         for entry in reorderable.values():
-            places = [[i for i, word in enumerate(info) if not part.isdisjoint(word.keys)] for part in entry.keys]
+            places = [sorted({p for key in part for p in positions.get(key, ())}) for part in entry.keys]
             if all(places):  # every word of the term is somewhere in the sentence
                 chosen = self._unordered(entry, tokens, info, taken, places)
                 if chosen is not None:
@@ -122,12 +128,12 @@ class Lexicon:
         return word
 
     @staticmethod
-    def _fits(entry: Entry, token: Span, word: _Word, part: int) -> bool:
-        if entry.needs_capitals and token.text not in (entry.term, entry.term.upper()):
+    def _fits(entry: Entry, token: re.Match[str], word: _Word, part: int) -> bool:
+        if entry.needs_capitals and token.group() not in (entry.term, entry.term.upper()):
             return False
         return not entry.keys[part].isdisjoint(word.keys)
 
-    def _ordered(self, entry: Entry, tokens: list[Span], info: list[_Word], taken: list[bool],
+    def _ordered(self, entry: Entry, tokens: list[re.Match[str]], info: list[_Word], taken: list[bool],
                  start: int) -> int | None:
         end = start + len(entry.keys)
         if end > len(tokens) or any(taken[start:end]):
@@ -138,7 +144,7 @@ class Lexicon:
             return end
         return None
 
-    def _unordered(self, entry: Entry, tokens: list[Span], info: list[_Word], taken: list[bool],
+    def _unordered(self, entry: Entry, tokens: list[re.Match[str]], info: list[_Word], taken: list[bool],
                    places: list[list[int]]) -> list[int] | None:
         """All words of a multi-word term inside a window a few words wider than the term, in any order."""
         width = len(entry.keys) + _GAP
@@ -159,8 +165,8 @@ class Lexicon:
         return None
 
     @staticmethod
-    def _match(entry: Entry, tokens: list[Span], text: str, positions: range | list[int]) -> Match:
-        start, end = tokens[min(positions)].start, tokens[max(positions)].end
+    def _match(entry: Entry, tokens: list[re.Match[str]], text: str, positions: range | list[int]) -> Match:
+        start, end = tokens[min(positions)].start(), tokens[max(positions)].end()
         return Match(entry=entry, start=start, end=end, surface=text[start:end])
 
 
