@@ -23,8 +23,9 @@ import pandas as pd
 from helder.audit.candidates import discover_candidates
 from helder.audit.findability import findability, tasks_not_found
 from helder.audit.gaps import vocabulary_gaps
-from helder.audit.jargon import find_jargon, summarise_terms
+from helder.audit.jargon import summarise_terms
 from helder.audit.outliers import outliers
+from helder.audit.page_pass import read_pages
 from helder.audit.pages import AuditPage
 from helder.audit.residents import page_queries, tasks
 from helder.audit.run import page_scores, page_words
@@ -131,14 +132,16 @@ def main() -> None:
         return result
 
     terms = step("spelling variants", lambda: unify_spelling(terms, page_words(pages), language, ("benchstad",)))
-    findings = step("jargon", lambda: find_jargon(pages, lexicon))
+    read = step("page pass", lambda: read_pages(pages, lexicon))  # jargon, readability, candidate counts
+    findings = read.findings
     pq = step("queries on pages", lambda: page_queries(terms, pages))
-    scores = step("readability", lambda: page_scores(pages, findings, pq, "nl"))
+    scores = step("page scores", lambda: page_scores(pages, findings, pq, "nl", read.readability))
     step("term summary", lambda: summarise_terms(findings, lexicon, pq))
     task_table = step("tasks", lambda: tasks(pq, pages, terms, "nl", ("benchstad",)))
     step("vocabulary gaps", lambda: vocabulary_gaps(task_table, pages, findings, language, ("benchstad",)))
     step("outliers", lambda: outliers(scores, pq, task_table))
-    step("candidates", lambda: discover_candidates(pages, lexicon, terms["query_norm"].unique(), "nl"))
+    step("candidates", lambda: discover_candidates(pages, lexicon, terms["query_norm"].unique(), "nl",
+                                                   counted=read.counted))
     found = step("findability", lambda: findability(pages, pq, "nl"))
     step("tasks not found", lambda: tasks_not_found(found, task_table[task_table["url"] != ""]))
     total = sum(timings.values())

@@ -8,10 +8,12 @@ import pytest
 from helder.audit import parallel
 from helder.audit.candidates import discover_candidates
 from helder.audit.jargon import find_jargon
+from helder.audit.page_pass import read_pages
 from helder.audit.pages import AuditPage
 from helder.audit.run import page_scores
 from helder.language import get_language
 from helder.language.lexicon import load_lexicon
+from helder.language.readability import measure
 from tests.helpers import HULP_PAGE
 
 SITE = "https://www.voorbeeldstad.nl"
@@ -53,3 +55,17 @@ def test_worker_processes_count_the_same_candidates_as_one_process(monkeypatch: 
 
 def test_small_sites_stay_in_one_process() -> None:
     assert parallel.workers_for(parallel.MIN_ITEMS - 1) == 1
+
+
+@pytest.mark.parametrize("min_items", [10**9, 10])  # one process, then worker processes
+def test_the_page_pass_gives_what_the_separate_steps_give(monkeypatch: pytest.MonkeyPatch, min_items: int) -> None:
+    lexicon = load_lexicon(get_language("nl"))
+    site = pages()
+    findings = find_jargon(site, lexicon)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", min_items)
+    read = read_pages(site, lexicon)
+    pd.testing.assert_frame_equal(read.findings, findings)
+    assert [repr(r) for r in read.readability] == [repr(measure(page.running_text, "nl")) for page in site]  # NaN-safe
+    pd.testing.assert_frame_equal(discover_candidates(site, lexicon, [], "nl", counted=read.counted, min_pages=1),
+                                  discover_candidates(site, lexicon, [], "nl", findings=findings, min_pages=1))
+    assert len(discover_candidates(site, lexicon, [], "nl", counted=read.counted, min_pages=1)) > 0

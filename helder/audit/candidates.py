@@ -35,15 +35,16 @@ from functools import lru_cache
 import pandas as pd
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from helder.audit.jargon import SplitBlock, split_page
 from helder.audit.pages import HEADINGS, AuditPage
 from helder.audit.parallel import map_chunks
 from helder.language.lexicon import Lexicon
-from helder.language.tokens import sentences
 from helder.terms.normalise import fold_accents, normalise_query
 
 CANDIDATE_COLUMNS = ["term", "kind", "occurrences", "pages", "urls", "zipf", "in_queries", "example", "score"]
 WORD_KIND, ABBREVIATION_KIND = "rare word", "abbreviation"
 MIN_LETTERS = 5
+MAX_ZIPF = 3.0  # general-language frequency (wordfreq's Zipf scale) from which a word is no candidate
 MAX_URLS = 10
 MAX_EXAMPLE = 300
 
@@ -68,18 +69,23 @@ class _Tally:
     example_quality: int = -1
 
 
+Counted = tuple[dict[str, "_Tally"], dict[str, "_Tally"], set[str]]  # words, abbreviations, too-common lemmas
+
+
 def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Iterable[str], language: str,
-                        min_pages: int = 2, max_zipf: float = 3.0, limit: int = 200, max_queries: int = 0,
+                        min_pages: int = 2, max_zipf: float = MAX_ZIPF, limit: int = 200, max_queries: int = 0,
                         max_abbreviation_zipf: float = 4.0, rejected: Collection[str] = (),
-                        findings: pd.DataFrame | None = None) -> pd.DataFrame:
+                        findings: pd.DataFrame | None = None, counted: Counted | None = None) -> pd.DataFrame:
     """Jargon candidates, strongest first, with the evidence a reviewer needs (see the module docstring).
     `rejected` holds words (lower case) reviewers said are not jargon: they are never proposed again.
-    `findings` (the jargon step's table for the same pages) saves matching the lexicon a second time."""
+    `findings` (the jargon step's table for the same pages) saves matching the lexicon a second time;
+    `counted` (the audit's page pass, see page_pass.py) saves counting the pages."""
     query_counts = _query_counts(queries, lexicon, language)
-    spans = _spans_by_url(findings) if findings is not None else None
-    items = [(page, spans.get(page.url, ([], [])) if spans is not None else None) for page in pages]
-    counted = map_chunks(_count_pages, items, initializer=_use_counter, initargs=(lexicon, max_zipf))
-    words, abbreviations, too_common = _merge(counted)
+    if counted is None:
+        spans = _spans_by_url(findings) if findings is not None else None
+        items = [(page, spans.get(page.url, ([], [])) if spans is not None else None) for page in pages]
+        counted = merge_counts(map_chunks(_count_pages, items, initializer=_use_counter, initargs=(lexicon, max_zipf)))
+    words, abbreviations, too_common = counted
 
     rows = []
     for lemma, tally in words.items():
@@ -112,7 +118,7 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
     return table.sort_values(["score", "term"], ascending=[False, True], ignore_index=True).head(limit)
 
 
-class _PageCounter:
+class PageCounter:
     """Counts the candidate words and abbreviations of pages (see the module docstring for what is skipped)."""
 
     def __init__(self, lexicon: Lexicon, max_zipf: float) -> None:
@@ -146,13 +152,14 @@ class _PageCounter:
             found = self.lexicon_spans[sentence] = [(m.start, m.end) for m in self.lexicon.find(sentence)]
         return any(start <= position < end for start, end in found)
 
-    def count(self, page: AuditPage, spans: tuple[list[int], list[int]] | None) -> None:
+    def count(self, page: AuditPage, spans: tuple[list[int], list[int]] | None,
+              blocks: list[SplitBlock] | None = None) -> None:
+        """Count one page; `blocks` are its blocks split into sentences when the caller has them already."""
         stopwords, too_common, common = self.stopwords, self.too_common, self.common
-        language = self.language.code
         expanded = _expanded(page)
-        for offset, kind, text in page.blocks_with_offsets():
+        for offset, kind, block_sentences in blocks if blocks is not None else split_page(page, self.language.code):
             in_heading = kind in HEADINGS
-            for sentence in sentences(text, language):
+            for sentence in block_sentences:
                 for position, match in enumerate(_LETTERS.finditer(sentence.text)):
                     token = match.group()
                     if len(token) < MIN_LETTERS or (len(token) <= 6 and token.isupper()):
@@ -187,9 +194,6 @@ class _PageCounter:
 
 _counter_settings: tuple[Lexicon, float] | None = None  # set once per (worker) process by `_use_counter`
 
-Counted = tuple[dict[str, _Tally], dict[str, _Tally], set[str]]
-
-
 def _use_counter(lexicon: Lexicon, max_zipf: float) -> None:
     global _counter_settings
     _counter_settings = (lexicon, max_zipf)
@@ -197,13 +201,13 @@ def _use_counter(lexicon: Lexicon, max_zipf: float) -> None:
 
 def _count_pages(items: Sequence[tuple[AuditPage, tuple[list[int], list[int]] | None]]) -> list[Counted]:
     assert _counter_settings is not None, "_use_counter runs first"
-    counter = _PageCounter(*_counter_settings)
+    counter = PageCounter(*_counter_settings)
     for page, spans in items:
         counter.count(page, spans)
     return [(dict(counter.words), dict(counter.abbreviations), counter.too_common)]
 
 
-def _merge(parts: list[Counted]) -> Counted:
+def merge_counts(parts: list[Counted]) -> Counted:
     """The tallies of consecutive chunks of pages as if one pass had counted them all."""
     if len(parts) == 1:
         return parts[0]

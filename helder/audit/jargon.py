@@ -13,7 +13,7 @@ from helder.audit.pages import AuditPage
 from helder.audit.parallel import map_chunks
 from helder.language import Language
 from helder.language.lexicon import Entry, Lexicon
-from helder.language.tokens import sentences
+from helder.language.tokens import Span, sentences
 
 FINDING_COLUMNS = ["url", "term", "matched", "sentence", "start", "end", "plain", "category", "block_kind"]
 
@@ -35,14 +35,26 @@ def _use_lexicon(lexicon: Lexicon) -> None:
 def _find_in_pages(pages: Sequence[AuditPage]) -> list[tuple]:
     lexicon = _lexicon
     assert lexicon is not None, "_use_lexicon runs first"
+    return [row for page in pages for row in find_in_page(page, split_page(page, lexicon.language.code), lexicon)]
+
+
+SplitBlock = tuple[int, str, list[Span]]  # offset in the page's text, block kind, the block's sentences
+
+
+def split_page(page: AuditPage, language: str) -> list[SplitBlock]:
+    """The page's blocks with their sentences: split once, used by every step that reads sentences."""
+    return [(offset, kind, sentences(text, language)) for offset, kind, text in page.blocks_with_offsets()]
+
+
+def find_in_page(page: AuditPage, blocks: list[SplitBlock], lexicon: Lexicon) -> list[tuple]:
+    """The finding rows (FINDING_COLUMNS) of one page."""
     rows = []
-    for page in pages:
-        for offset, kind, text in page.blocks_with_offsets():
-            for sentence in sentences(text, lexicon.language.code):
-                for match in lexicon.find(sentence.text):
-                    start = offset + sentence.start + match.start
-                    rows.append((page.url, match.entry.term, match.surface, sentence.text, start,
-                                 start + len(match.surface), match.entry.best_plain, match.entry.category, kind))
+    for offset, kind, block_sentences in blocks:
+        for sentence in block_sentences:
+            for match in lexicon.find(sentence.text):
+                start = offset + sentence.start + match.start
+                rows.append((page.url, match.entry.term, match.surface, sentence.text, start,
+                             start + len(match.surface), match.entry.best_plain, match.entry.category, kind))
     return rows
 
 

@@ -14,8 +14,9 @@ from helder.audit.candidates import discover_candidates
 from helder.audit.findability import findability, tasks_not_found
 from helder.audit.gaps import vocabulary_gaps
 from helder.audit.history import record_audit
-from helder.audit.jargon import find_jargon, summarise_terms
+from helder.audit.jargon import summarise_terms
 from helder.audit.outliers import outliers
+from helder.audit.page_pass import read_pages
 from helder.audit.pages import AuditPage, load_pages
 from helder.audit.parallel import map_chunks
 from helder.audit.residents import page_queries, tasks
@@ -51,11 +52,12 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
 
     with Progress(disable=not show_progress, transient=True) as progress:
         step = progress.add_task("audit", total=4)
-        findings = find_jargon(pages, lexicon)
+        read = read_pages(pages, lexicon)
+        findings = read.findings
         progress.advance(step)
         pq = page_queries(terms, pages)
         progress.advance(step)
-        scores = page_scores(pages, findings, pq, ws.language)
+        scores = page_scores(pages, findings, pq, ws.language, read.readability)
         progress.advance(step)
         task_table = tasks(pq, pages, terms, ws.language, ws.own_names)
         found = findability(pages, pq, ws.language)
@@ -64,7 +66,7 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
                   "gaps": vocabulary_gaps(task_table, pages, findings, language, ws.own_names),
                   "outliers": outliers(scores, pq, task_table),
                   "candidates": discover_candidates(pages, lexicon, terms["query_norm"].dropna().unique(),
-                                                    ws.language, rejected=rejected_terms(ws), findings=findings),
+                                                    ws.language, rejected=rejected_terms(ws), counted=read.counted),
                   "findability": found,
                   "tasks_not_found": tasks_not_found(found, task_table[task_table["url"] != ""])}
         paths = {name: write_table(ws, name, frame) for name, frame in tables.items()}
@@ -76,12 +78,15 @@ def run_audit(ws: Workspace, show_progress: bool = True) -> AuditResult:
                        median_readability=float(scores["readability"].median()), tables=paths)
 
 
-def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame, language: str) -> pd.DataFrame:
+def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame, language: str,
+                readability: list[Readability] | None = None) -> pd.DataFrame:
+    """One row per page: readability (measured here unless the page pass gives it), jargon and traffic."""
     jargon_counts = findings.groupby("url").size() if not findings.empty else pd.Series(dtype=int)
     traffic = pq.groupby("url").agg(queries=("query_norm", "nunique"), impressions=("impressions", "sum"),
                                     clicks=("clicks", "sum"))
     rows = []
-    readability = map_chunks(_measure_pages, [(language, page.running_text) for page in pages])
+    if readability is None:
+        readability = map_chunks(_measure_pages, [(language, page.running_text) for page in pages])
     for page, score in zip(pages, readability, strict=True):
         jargon = int(jargon_counts.get(page.url, 0))
         rows.append({

@@ -84,7 +84,8 @@ class Lexicon:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in one sentence (or short block), longest term first."""
         tokens = list(WORD_PART.finditer(text))  # match objects: no Span per word on the audit's hot path
-        info = [self._word(t.group().lower()) for t in tokens]
+        known = self._words
+        info = [known.get(lower) or self._word(lower) for lower in (t.group().lower() for t in tokens)]
         taken = [False] * len(tokens)
         matches: list[Match] = []
         reorderable: dict[int, Entry] = {}

@@ -87,22 +87,26 @@ def lix(words_per_sentence: float, long_word_share: float) -> float:
 
 def measure(blocks: Iterable[str], language: str) -> Readability:
     """Readability of running text given as blocks (paragraphs, list items); headings should be left out."""
+    return measure_sentences((s.text for block in blocks for s in sentences(block, language)), language)
+
+
+def measure_sentences(texts: Iterable[str], language: str) -> Readability:
+    """`measure` for text already split into sentences (the audit splits each page once for all its steps)."""
     is_passive = PASSIVE[language]
     n_words = n_sentences = n_syllables = n_long = n_long_words = n_passive = n_rare = 0
-    for block in blocks:
-        for sentence in sentences(block, language):
-            tokens = [t for t in WORD.findall(sentence.text) if not is_number(t)]
-            if not tokens:
-                continue
-            n_sentences += 1
-            n_words += len(tokens)
-            n_long += len(tokens) > LONG_SENTENCE
-            for token in tokens:
-                syllables, long_word, rare = _word_stats(token, language)
-                n_syllables += syllables
-                n_long_words += long_word
-                n_rare += rare
-            n_passive += is_passive(tokens)
+    for text in texts:
+        tokens = [t for t in WORD.findall(text) if not is_number(t)]
+        if not tokens:
+            continue
+        n_sentences += 1
+        n_words += len(tokens)
+        n_long += len(tokens) > LONG_SENTENCE
+        for token in tokens:
+            syllables, long_word, rare = _word_stats(token, language)
+            n_syllables += syllables
+            n_long_words += long_word
+            n_rare += rare
+        n_passive += is_passive(tokens)
     if not n_words:
         return Readability(0, 0, 0, 0, float("nan"))
     per_sentence, per_word = n_words / n_sentences, n_syllables / n_words
