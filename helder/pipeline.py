@@ -150,4 +150,5 @@ def run_all(ws: Workspace, console: Console, settings: CrawlSettings | None = No
     audit(ws, console)
     generate_pages(ws, console)
     build(ws, console)
+    report(ws, console)  # again, now that the task pages exist: it links them and shows findability after
 

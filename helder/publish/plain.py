@@ -7,7 +7,7 @@ Rules, each because the alternative produced broken Dutch on real municipal text
   ("verstrekt") or a term split by word order ("komt ... in aanmerking") stays.
 - Noun terms standing right next to each other form an official phrase ("maatwerkvoorziening huishoudelijke
   ondersteuning"); replacing each stacks phrases into nonsense, so the run stays as it is.
-- Abbreviations stay and get an explanation as a tooltip (Markdown abbreviations), because their expansions are
+- Abbreviations stay and get an explanation as a site-wide tooltip (glossary.py), because their expansions are
   long and residents meet the abbreviation itself on letters.
 - A noun after a definite article ("de", "het", "deze", "dit") stays: the plain word may need the other
   article ("de beschikking" is "het besluit"), and the lexicon does not record gender. Plurals are the
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from helder.language.lexicon import Entry, Lexicon, Match
+from helder.language.lexicon import Lexicon, Match
 from helder.publish.facts import facts
 
 KEEP_OFFICIAL = {"product", "wet", "legal"}
@@ -49,7 +49,6 @@ class PlainWriter:
     lexicon: Lexicon
     names: dict[str, str] = field(default_factory=dict)  # official name → residents' name, for this page
     mentioned: set[str] = field(default_factory=set)  # official terms already explained on this page
-    abbreviations: dict[str, Entry] = field(default_factory=dict)  # found on this page, for tooltips
     address: str = "u"  # how the page addresses the reader: plain words in the other form are not used
     replaced: int = 0
     replaced_terms: list[str] = field(default_factory=list)  # official wording replaced, first seen first
@@ -74,8 +73,7 @@ class PlainWriter:
                    if not any(s < m.end and m.start < e for s, e in claimed)]
         for index, match in enumerate(matches):
             if match.entry.category in ABBREVIATIONS:
-                self.abbreviations.setdefault(match.surface, match.entry)
-                continue
+                continue  # kept: the site-wide tooltip snippet explains it (see glossary.py)
             if _touches(text, match, matches[index - 1] if index else None, matches[index + 1:index + 2]):
                 continue
             replacement = self._replacement(text, match)
@@ -132,11 +130,6 @@ class PlainWriter:
             self.mentioned.add(entry.term.lower())
             return f"{plain} ({OFFICIAL_LABEL[self.language]}: {match.surface})"
         return plain
-
-    def abbreviation_definitions(self) -> list[str]:
-        """Markdown abbreviation definitions (`*[CAK]: ...`) for the abbreviations met on this page."""
-        return [f"*[{surface}]: {entry.explanation or entry.best_plain}"
-                for surface, entry in sorted(self.abbreviations.items())]
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
