@@ -18,6 +18,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, so reports and pages
+        # can be shared with colleagues and served by a web server.
+        if tmp.exists():
+            tmp.chmod(0o666 & ~_UMASK)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -31,3 +35,12 @@ def write_text(target: Path, text: str) -> None:
 def write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it; put it straight back (once, at import)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
