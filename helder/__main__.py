@@ -1,4 +1,4 @@
 from helder.cli import main
 
-if __name__ == "__main__":  # guarded: audit worker processes import this module again (see audit/parallel.py)
+if __name__ == "__main__":  # guarded, so a process that imports this module (multiprocessing) does not run the CLI
     main()
