@@ -1,7 +1,7 @@
 """Spelling variants among residents' queries: one spelling per word, so variants count as one query.
 
 `normalise_query` already folds case, accents, punctuation and the municipality's name; this step needs the
-site's own words and the other queries to decide, so the audit runs it on the whole query set:
+site's own words to decide, so the audit runs it on the whole query set:
 
 1. A compound written apart is joined when the joined word is on the site: "grof vuil" →
    "grofvuil", "e mail" → "email" (the hyphen of "e-mail" became a space).
