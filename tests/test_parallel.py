@@ -69,3 +69,29 @@ def test_the_page_pass_gives_what_the_separate_steps_give(monkeypatch: pytest.Mo
     pd.testing.assert_frame_equal(discover_candidates(site, lexicon, [], "nl", counted=read.counted, min_pages=1),
                                   discover_candidates(site, lexicon, [], "nl", findings=findings, min_pages=1))
     assert len(discover_candidates(site, lexicon, [], "nl", counted=read.counted, min_pages=1)) > 0
+
+
+def test_generate_on_worker_processes_writes_the_same_pages(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helder.audit.run import run_audit
+    from helder.publish.generate import generate
+    from tests.conftest import make_workspace
+    from tests.helpers import store_pages, store_terms
+
+    def site(root):
+        ws = make_workspace(root)
+        grofvuil = [("h1", "Grofvuil"), ("h2", "Kosten"), ("p", "Het ophalen kost € 25,00 per keer.")]
+        store_pages(ws, {"/zorg/hulp": HULP_PAGE, "/afval/grofvuil": grofvuil,
+                         **{f"/afval/p{i}": [("h1", f"Afval {i}"), ("p", f"Container {i} legen kost € {i},00.")]
+                            for i in range(12)}})
+        store_terms(ws, [("hulp in huis", "/zorg/hulp", 30, 900), ("grofvuil ophalen", "/afval/grofvuil", 9, 300),
+                         *((f"container {i}", f"/afval/p{i}", 1, 10 + i) for i in range(12))])
+        run_audit(ws, show_progress=False)
+        generate(ws)
+        return {p.relative_to(ws.content_dir): p.read_text(encoding="utf-8")
+                for p in sorted(ws.content_dir.rglob("*.md"))}
+
+    alone = site(tmp_path / "alone")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 5)
+    shared = site(tmp_path / "shared")
+    assert len(alone) >= 14 and any("Hulp" in text for text in alone.values())
+    assert shared == alone

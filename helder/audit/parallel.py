@@ -33,25 +33,39 @@ def workers_for(count: int) -> int:
 
 
 def map_chunks(work: Callable[[Sequence[Any]], list[Any]], items: Sequence[Any],
-               initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()) -> list[Any]:
+               initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+               progress: Callable[[int], None] | None = None, chunk_size: int | None = None) -> list[Any]:
     """`work` applied to consecutive chunks of `items`, results joined in the items' order.
 
     `initializer` runs once per worker with `initargs` (and in this process when the work stays here): it sets
-    what `work` needs besides its items. `work` must be a module-level function.
+    what `work` needs besides its items. `work` must be a module-level function. `progress`, when given, is
+    called with the number of items of every finished chunk (chunks of `chunk_size` when the work stays here).
     """
     global _shared
     workers = workers_for(len(items))
     if workers == 1:
         if initializer is not None:
             initializer(*initargs)
-        return work(items)
+        if progress is None or not items:
+            return work(items)
+        size = chunk_size or len(items)
+        results: list[Any] = []
+        for start in range(0, len(items), size):
+            results += work(items[start:start + size])
+            progress(len(items[start:start + size]))
+        return results
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _shared = (work, items)  # set before the pool forks its workers, so they inherit it instead of a pickled copy
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=initializer, initargs=initargs) as pool:
-            return [result for chunk in pool.map(_run_chunk, bounds) for result in chunk]
+            joined: list[Any] = []
+            for (start, end), chunk in zip(bounds, pool.map(_run_chunk, bounds), strict=True):
+                joined += chunk
+                if progress is not None:
+                    progress(end - start)
+            return joined
     finally:
         _shared = None
 

@@ -8,14 +8,16 @@ sources. The front matter records the sources, the queries the page serves and t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from rich.progress import track
+from rich.progress import Progress
 
 from helder.audit.pages import AuditPage, load_pages
+from helder.audit.parallel import map_chunks
 from helder.audit.run import read_table
 from helder.config import Workspace
 from helder.language import get_language
@@ -40,6 +42,19 @@ class GenerateResult:
         outcome = write_generated(path, page, base_path(ws, path))
         self.pages[outcome].append(path)
         return outcome
+
+
+_context: PageContext | None = None  # set once per (worker) process by `_use_context`
+
+
+def _use_context(ctx: PageContext) -> None:
+    global _context
+    _context = ctx
+
+
+def _build_pages(jobs: Sequence[tuple[dict[str, Any], AuditPage, str]]) -> list[PageFile]:
+    assert _context is not None, "_use_context runs first"
+    return [task_page(task, source, _context, kind=kind) for task, source, kind in jobs]
 
 
 def base_path(ws: Workspace, path: Path) -> Path:
@@ -83,17 +98,17 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     rewriter = Rewriter(ws, lexicon)  # the optional language model; returns pages unchanged when it is off
     result = GenerateResult()
     themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for task in track(tasks.to_dict("records"), description="generate", disable=not show_progress,
-                      transient=True):
-        source = pages.get(task["url"])  # a task without a page of its own has no source to build from
-        if source is None or source.is_document:  # a PDF is a source to link, not a page to rewrite
-            continue
-        page = rewriter.page(task_page(task, source, ctx))
-        path = ws.content_dir / task["section"] / f"{task['slug']}.md"
-        result.write(ws, path, page)
-        themes[task["section"]].append({**task, "title": page.front_matter["title"]})
-    for task, source in product_tasks(ws, tasks, pages, lexicon):
-        page = rewriter.page(task_page(task, source, ctx, kind="product"))
+    # A task without a page of its own has no source to build from; a PDF is a source to link, not to rewrite.
+    jobs = [(task, pages[task["url"]], "task") for task in tasks.to_dict("records")
+            if task["url"] in pages and not pages[task["url"]].is_document]
+    jobs += [(task, source, "product") for task, source in product_tasks(ws, tasks, pages, lexicon)]
+    with Progress(disable=not show_progress, transient=True) as progress:
+        step = progress.add_task("generate", total=len(jobs))
+        # Building pages reads every source sentence: large sites use all cores (pages are written here).
+        built = map_chunks(_build_pages, jobs, initializer=_use_context, initargs=(ctx,),
+                           progress=lambda done: progress.advance(step, done), chunk_size=25)
+    for (task, _, _), page in zip(jobs, built, strict=True):
+        page = rewriter.page(page)  # the optional language model: one request at a time, from this process
         path = ws.content_dir / task["section"] / f"{task['slug']}.md"
         result.write(ws, path, page)
         themes[task["section"]].append({**task, "title": page.front_matter["title"]})
