@@ -34,10 +34,11 @@ def test_worker_processes_give_the_same_findings_and_scores_as_one_process(monke
     monkeypatch.setattr(parallel, "MIN_ITEMS", 10)
     monkeypatch.setattr(parallel, "MAX_WORKERS", 2)
     assert parallel.workers_for(40) == min(2, parallel.workers_for(10**6))
-    shared = find_jargon(pages(), lexicon)
+    read = read_pages(pages(), lexicon)  # the audit's page pass, on worker processes
+    shared = read.findings
     assert len(alone) > 100 and set(alone["term"]) >= {"maatwerkvoorziening", "leges"}
     pd.testing.assert_frame_equal(shared, alone)
-    pd.testing.assert_frame_equal(page_scores(pages(), shared, no_queries, "nl"), alone_scores)
+    pd.testing.assert_frame_equal(page_scores(pages(), shared, no_queries, "nl", read.readability), alone_scores)
 
 
 def test_worker_processes_count_the_same_candidates_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,7 +49,7 @@ def test_worker_processes_count_the_same_candidates_as_one_process(monkeypatch: 
             for i in range(40)]
     alone = discover_candidates(site, lexicon, [], "nl", findings=find_jargon(site, lexicon))
     monkeypatch.setattr(parallel, "MIN_ITEMS", 10)
-    shared = discover_candidates(site, lexicon, [], "nl", findings=find_jargon(site, lexicon))
+    shared = discover_candidates(site, lexicon, [], "nl", counted=read_pages(site, lexicon).counted)
     assert {"erfgrensbemiddelaar", "perceelsgrens", "VRZL"} <= set(alone["term"])
     pd.testing.assert_frame_equal(shared, alone)
 

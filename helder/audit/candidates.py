@@ -28,7 +28,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,7 +37,6 @@ from wordfreq import get_frequency_dict, zipf_frequency
 
 from helder.audit.jargon import SplitBlock, split_page
 from helder.audit.pages import HEADINGS, AuditPage
-from helder.audit.parallel import map_chunks
 from helder.language.lexicon import Lexicon
 from helder.terms.normalise import fold_accents, normalise_query
 
@@ -83,8 +82,10 @@ def discover_candidates(pages: list[AuditPage], lexicon: Lexicon, queries: Itera
     query_counts = _query_counts(queries, lexicon, language)
     if counted is None:
         spans = _spans_by_url(findings) if findings is not None else None
-        items = [(page, spans.get(page.url, ([], [])) if spans is not None else None) for page in pages]
-        counted = merge_counts(map_chunks(_count_pages, items, initializer=_use_counter, initargs=(lexicon, max_zipf)))
+        counter = PageCounter(lexicon, max_zipf)
+        for page in pages:
+            counter.count(page, spans.get(page.url, ([], [])) if spans is not None else None)
+        counted = counter.counted()
     words, abbreviations, too_common = counted
 
     rows = []
@@ -152,6 +153,9 @@ class PageCounter:
             found = self.lexicon_spans[sentence] = [(m.start, m.end) for m in self.lexicon.find(sentence)]
         return any(start <= position < end for start, end in found)
 
+    def counted(self) -> Counted:
+        return dict(self.words), dict(self.abbreviations), self.too_common
+
     def count(self, page: AuditPage, spans: tuple[list[int], list[int]] | None,
               blocks: list[SplitBlock] | None = None) -> None:
         """Count one page; `blocks` are its blocks split into sentences when the caller has them already."""
@@ -190,21 +194,6 @@ class PageCounter:
                     if self.language.forms(abbreviation) & self.single_keys:
                         continue
                     _count(self.abbreviations[abbreviation], page.url, abbreviation, sentence.text, in_heading)
-
-
-_counter_settings: tuple[Lexicon, float] | None = None  # set once per (worker) process by `_use_counter`
-
-def _use_counter(lexicon: Lexicon, max_zipf: float) -> None:
-    global _counter_settings
-    _counter_settings = (lexicon, max_zipf)
-
-
-def _count_pages(items: Sequence[tuple[AuditPage, tuple[list[int], list[int]] | None]]) -> list[Counted]:
-    assert _counter_settings is not None, "_use_counter runs first"
-    counter = PageCounter(*_counter_settings)
-    for page, spans in items:
-        counter.count(page, spans)
-    return [(dict(counter.words), dict(counter.abbreviations), counter.too_common)]
 
 
 def merge_counts(parts: list[Counted]) -> Counted:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from helder.audit.pages import AuditPage
-from helder.audit.parallel import map_chunks
 from helder.language import Language
 from helder.language.lexicon import Entry, Lexicon
 from helder.language.tokens import Span, sentences
@@ -19,23 +17,11 @@ FINDING_COLUMNS = ["url", "term", "matched", "sentence", "start", "end", "plain"
 
 
 def find_jargon(pages: list[AuditPage], lexicon: Lexicon) -> pd.DataFrame:
-    """Every match of the lexicon on every page, in page order; large sites use all cores (see parallel.py)."""
-    rows = map_chunks(_find_in_pages, pages, initializer=_use_lexicon, initargs=(lexicon,))
+    """Every match of the lexicon on every page, in page order. The audit gets these from its page pass
+    (page_pass.py), which also spreads large sites over all cores."""
+    code = lexicon.language.code
+    rows = [row for page in pages for row in find_in_page(page, split_page(page, code), lexicon)]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
-
-
-_lexicon: Lexicon | None = None  # the lexicon of this (worker) process, set once by `_use_lexicon`
-
-
-def _use_lexicon(lexicon: Lexicon) -> None:
-    global _lexicon
-    _lexicon = lexicon
-
-
-def _find_in_pages(pages: Sequence[AuditPage]) -> list[tuple]:
-    lexicon = _lexicon
-    assert lexicon is not None, "_use_lexicon runs first"
-    return [row for page in pages for row in find_in_page(page, split_page(page, lexicon.language.code), lexicon)]
 
 
 SplitBlock = tuple[int, str, list[Span]]  # offset in the page's text, block kind, the block's sentences

@@ -85,4 +85,4 @@ def _read_chunk(pages: Sequence[AuditPage]) -> list[tuple[list[tuple], list[Read
                                          for s in block), language))
         spans = sorted((row[4], row[5]) for row in found)  # start, end: where the lexicon matched
         counter.count(page, ([start for start, _ in spans], [end for _, end in spans]), blocks)
-    return [(rows, scores, (dict(counter.words), dict(counter.abbreviations), counter.too_common))]
+    return [(rows, scores, counter.counted())]

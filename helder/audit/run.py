@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from helder.audit.jargon import summarise_terms
 from helder.audit.outliers import outliers
 from helder.audit.page_pass import read_pages
 from helder.audit.pages import AuditPage, load_pages
-from helder.audit.parallel import map_chunks
 from helder.audit.residents import page_queries, tasks
 from helder.config import Workspace
 from helder.errors import HelderError
@@ -86,7 +84,7 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
                                     clicks=("clicks", "sum"))
     rows = []
     if readability is None:
-        readability = map_chunks(_measure_pages, [(language, page.running_text) for page in pages])
+        readability = [measure(page.running_text, language) for page in pages]
     for page, score in zip(pages, readability, strict=True):
         jargon = int(jargon_counts.get(page.url, 0))
         rows.append({
@@ -110,10 +108,6 @@ def page_scores(pages: list[AuditPage], findings: pd.DataFrame, pq: pd.DataFrame
 def page_words(pages: list[AuditPage]) -> set[str]:
     """Every distinct word of the crawled pages: what spelling variants of queries are corrected to."""
     return site_words(text for page in pages for text in (page.title, page.h1, *(t for _, t in page.blocks)) if text)
-
-
-def _measure_pages(texts: Sequence[tuple[str, list[str]]]) -> list[Readability]:
-    return [measure(blocks, language) for language, blocks in texts]
 
 
 def write_table(ws: Workspace, name: str, frame: pd.DataFrame) -> Path:
