@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from openpyxl.utils.datetime import from_excel
 
 from helder.errors import HelderError
 from helder.review.labels import COLUMNS, SHEETS, SUMMARY, decision_from_word, header_key, kind_from_word
-from helder.terms.tables import decode
+from helder.terms.tables import decode, is_xlsx
 
 SHEET_KINDS = {name.lower(): ("term" if key == "terms" else "candidate")
                for names in SHEETS.values() for key, name in names.items() if key in ("terms", "candidates")}
@@ -62,21 +61,13 @@ def read_decisions_file(path: Path, reviewer: str | None = None) -> list[Importe
     """The decisions filled in `path` (.xlsx or .csv); rows without a decision are left out."""
     if not path.is_file():
         raise HelderError(f"{path}: no such file; give the path of the filled jargon.xlsx or review.csv.")
-    source = _read_workbook(path) if _is_xlsx(path) else _read_csv(path)
+    source = _read_workbook(path) if is_xlsx(path) else _read_csv(path)
     decisions = []
     for row in source.rows:
         parsed = _decision(row, source, reviewer)
         if parsed is not None:
             decisions.append(parsed)
     return decisions
-
-
-def _is_xlsx(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def _file_time(path: Path) -> datetime:

@@ -86,29 +86,21 @@ SUMMARY = {
 
 def decision_from_word(word: str) -> str | None:
     """The stored decision for a reviewer's word in either language (any case); None when it is not one."""
-    wanted = word.strip().lower()
-    for words in DECISION_WORDS.values():
-        for stored, shown in words.items():
-            if wanted == shown:
-                return stored
-    return None
+    return _stored_key(word, DECISION_WORDS)
 
 
 def kind_from_word(word: str) -> str | None:
-    wanted = word.strip().lower()
-    for words in KIND_WORDS.values():
-        for stored, shown in words.items():
-            if wanted == shown:
-                return stored
-    return None
+    return _stored_key(word, KIND_WORDS)
 
 
 def header_key(label: str) -> str | None:
     """The column key for a header in either language (any case), so a Dutch workbook imports in English too."""
-    wanted = label.strip().lower()
-    for language in ("nl", "en"):
-        for key, shown in COLUMNS[language].items():
-            if wanted == shown.lower():
-                return key
-    return None
+    return _stored_key(label, COLUMNS)
+
+
+def _stored_key(shown: str, labels: dict[str, dict[str, str]]) -> str | None:
+    """The key whose label, in any language, is `shown` (any case and surrounding space)."""
+    wanted = shown.strip().lower()
+    return next((key for language in ("nl", "en") for key, label in labels[language].items()
+                 if label.lower() == wanted), None)
 

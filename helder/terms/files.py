@@ -35,7 +35,7 @@ from helder.errors import HelderError
 from helder.terms import search_console
 from helder.terms.numbers import parse_float, parse_int
 from helder.terms.search_console import _metrics_table, read_export
-from helder.terms.tables import decode, split_rows
+from helder.terms.tables import decode, is_xlsx, split_rows
 
 FRAME_COLUMNS = ["query", "page", "clicks", "impressions", "ctr", "position", "searches", "no_result",
                  "dimensions", "source", "file"]
@@ -101,11 +101,11 @@ def read_search_terms(path: Path, columns: dict[str, str] | None = None) -> Pars
     """
     if not path.exists():
         raise HelderError(f"{path}: no such file or folder.")
-    if path.is_dir() or (zipfile.is_zipfile(path) and not _is_xlsx(path)):
+    if path.is_dir() or (zipfile.is_zipfile(path) and not is_xlsx(path)):
         if columns:
             raise HelderError(f"{path}: --columns needs one CSV or XLSX file, not a folder or ZIP.")
         return _from_search_console(read_export(path))
-    tables = _xlsx_tables(path) if _is_xlsx(path) else [_csv_table(path)]
+    tables = _xlsx_tables(path) if is_xlsx(path) else [_csv_table(path)]
     if columns:
         return _mapped(tables, columns, path)
     if len(tables) > 1 and (workbook := _search_console_workbook(tables)) is not None:
@@ -135,14 +135,6 @@ def parse_columns(text: str) -> dict[str, str]:
 
 
 # --- reading files into tables -------------------------------------------------------------------------------
-
-def _is_xlsx(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
-
 
 def _csv_table(path: Path) -> _Table:
     text = decode(path.read_bytes(), str(path))

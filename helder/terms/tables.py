@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from helder.errors import HelderError
@@ -49,3 +50,12 @@ def split_rows(text: str, name: str) -> list[list[str]]:
 
 def read_file_rows(path: Path) -> list[list[str]]:
     return read_rows(path.read_bytes(), str(path))
+
+
+def is_xlsx(path: Path) -> bool:
+    """An Excel workbook (a ZIP holding xl/workbook.xml), whatever its name says."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
