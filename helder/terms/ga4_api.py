@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -25,7 +25,7 @@ from googleapiclient.errors import HttpError
 from helder.errors import HelderError
 from helder.terms.google_retry import CallStats, error_message, execute, generic_error, is_permission_error
 from helder.terms.normalise import normalise_query
-from helder.terms.store import COLUMNS
+from helder.terms.store import stamp_api_rows
 
 PAGE_LIMIT = 100_000  # the Data API's maximum rows per runReport response
 SEARCH_EVENTS = ["view_search_results", "search"]
@@ -133,14 +133,7 @@ def fetch_ga4_site_search(service: Any, property_id: str, start: date, end: date
         frame[column] = pd.Series([pd.NA] * len(frame), dtype="Int64")
     frame["ctr"] = float("nan")
     frame["position"] = float("nan")
-    frame["no_result"] = False
-    frame["dimensions"] = "query"
-    frame["source"] = "ga4"
-    frame["file"] = f"api:{_property(property_id)}"
-    frame["period_start"] = start.isoformat()
-    frame["period_end"] = end.isoformat()
-    frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
-    return frame.reindex(columns=COLUMNS), report
+    return stamp_api_rows(frame, "ga4", f"api:{_property(property_id)}", "query", start, end), report
 
 
 def fetch_ga4_feedback(service: Any, property_id: str, start: date, end: date,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
@@ -28,7 +28,7 @@ from googleapiclient.errors import HttpError
 from helder.errors import HelderError
 from helder.terms.google_retry import CallStats, execute, generic_error, is_permission_error
 from helder.terms.normalise import normalise_query
-from helder.terms.store import COLUMNS
+from helder.terms.store import stamp_api_rows
 
 ROW_LIMIT = 25_000
 DAILY_CEILING = 50_000  # the API's documented maximum of rows per day and search type
@@ -130,14 +130,7 @@ def fetch_search_console(service: Any, site: str, start: date, end: date,
     frame["query_norm"] = [normalise_query(q, own_names, language) if isinstance(q, str) else None
                            for q in frame["query"]]
     frame["searches"] = pd.NA
-    frame["no_result"] = False
-    frame["dimensions"] = "+".join(dims)
-    frame["source"] = "search-console"
-    frame["file"] = f"api:{site}"
-    frame["period_start"] = start.isoformat()
-    frame["period_end"] = end.isoformat()
-    frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
-    return frame.reindex(columns=COLUMNS), report
+    return stamp_api_rows(frame, "search-console", f"api:{site}", "+".join(dims), start, end), report
 
 
 class _Fetcher:

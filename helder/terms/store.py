@@ -56,6 +56,19 @@ def import_terms(ws: Workspace, path: Path, period: tuple[date, date] | None = N
     return save_rows(ws, frame, parsed.source, period or parsed.period, str(path), tables, parsed.skipped)
 
 
+def stamp_api_rows(frame: pd.DataFrame, source: str, file: str, dimensions: str, start: date,
+                   end: date) -> pd.DataFrame:
+    """The columns every API fetch fills the same way (what, from where, for which period, when), in table order."""
+    frame["no_result"] = False
+    frame["dimensions"] = dimensions
+    frame["source"] = source
+    frame["file"] = file
+    frame["period_start"] = start.isoformat()
+    frame["period_end"] = end.isoformat()
+    frame["imported_at"] = datetime.now(UTC).replace(microsecond=0).isoformat()
+    return frame.reindex(columns=COLUMNS)
+
+
 def save_rows(ws: Workspace, frame: pd.DataFrame, source: str, period: tuple[date, date] | None, label: str,
               tables: list[str] | None = None, skipped: list[str] | None = None) -> ImportResult:
     frame = frame.copy()
