@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helder.audit import parallel
+from helder import parallel
 from helder.audit.candidates import discover_candidates
 from helder.audit.jargon import find_jargon
 from helder.audit.page_pass import read_pages

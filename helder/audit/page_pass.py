@@ -2,7 +2,7 @@
 counts behind jargon candidates.
 
 Each page is split into sentences once and read once by all three (issue 5: "read each page's text once");
-large sites are spread over worker processes (parallel.py), after the site's distinct words have been analysed
+large sites are spread over worker processes (helder/parallel.py), after the site's distinct words have been analysed
 on all cores once (`analyse_site_words`), so no worker analyses the same words again.
 """
 
@@ -16,11 +16,11 @@ import pandas as pd
 from helder.audit.candidates import MAX_ZIPF, Counted, PageCounter, merge_counts
 from helder.audit.jargon import FINDING_COLUMNS, find_in_page, split_page
 from helder.audit.pages import HEADINGS, AuditPage
-from helder.audit.parallel import map_chunks, workers_for
 from helder.language import WordAnalysis, analyse_words, remember
 from helder.language.lexicon import Lexicon
 from helder.language.readability import Readability, measure_sentences
 from helder.language.tokens import WORD_PART
+from helder.parallel import map_chunks, workers_for
 
 
 @dataclass

@@ -17,11 +17,11 @@ import pandas as pd
 from rich.progress import Progress
 
 from helder.audit.pages import AuditPage, load_pages
-from helder.audit.parallel import map_chunks
 from helder.audit.run import read_table
 from helder.config import Workspace
 from helder.language import get_language
 from helder.language.lexicon import Lexicon, load_lexicon
+from helder.parallel import map_chunks
 from helder.publish.documents import document_links
 from helder.publish.home import theme_page, write_site_pages
 from helder.publish.pagefile import Outcome, PageFile, write_generated

@@ -1,4 +1,4 @@
-"""Page-by-page audit work spread over the machine's cores.
+"""Page-by-page work (the audit's page pass, building task pages) spread over the machine's cores.
 
 Matching the lexicon, measuring readability and counting candidate words look at every sentence of every page
 and need nothing from other pages, so large sites are cut into chunks that worker processes handle side by side
