@@ -26,13 +26,19 @@ indien,als,Als.,formeel,test
 
 def store_pages(ws: Workspace, pages: dict[str, list[tuple[str, str]]]) -> None:
     """A finished crawl of the given pages: {path: [(block kind, text), ...]}."""
+    store_urls(ws, {SITE + path: blocks for path, blocks in pages.items()})
+
+
+def store_urls(ws: Workspace, pages: dict[str, list[tuple[str, str]]]) -> None:
+    """A finished crawl of the given pages by full address (even one that is not http: a hostile page's)."""
     with PageStore(ws.crawl_db) as store:
         crawl_id = store.begin_crawl([SITE + "/"])
-        for path, blocks in pages.items():
+        for url, blocks in pages.items():
             text = "\n\n".join(t for _, t in blocks)
             h1 = next((t for k, t in blocks if k == "h1"), "")
+            path = url.removeprefix(SITE)
             section = path.strip("/").split("/")[0] if path.count("/") > 1 else ""
-            record = PageRecord(url=SITE + path, fetched_url=SITE + path, status=200, content_type="text/html",
+            record = PageRecord(url=url, fetched_url=url, status=200, content_type="text/html",
                                 title=h1, h1=h1, section=section, blocks=blocks, text=text,
                                 word_count=len(text.split()), crawled_at="2026-11-01T10:00:00+00:00")
             store.commit_page(crawl_id, record)

@@ -8,8 +8,7 @@ import pytest
 
 from helder.audit.run import run_audit
 from helder.config import Workspace
-from helder.crawler.store import PageRecord, PageStore
-from tests.helpers import HULP_PAGE, SITE, only_test_lexicon, store_terms
+from tests.helpers import HULP_PAGE, SITE, only_test_lexicon, store_terms, store_urls
 
 # Crawled text that tries to run script in the report: every attempt sets window.__pwned or the title.
 HOSTILE = [
@@ -36,21 +35,6 @@ leges,term,akkoord,,Anna,2026-11-10T09:00:00
 indien,term,aangepast,als het zo is,Bram,2026-11-11T09:00:00
 verstrekken,term,afgewezen,,Anna,2026-11-12T09:00:00
 """
-
-
-def store_urls(ws: Workspace, pages: dict[str, list[tuple[str, str]]]) -> None:
-    """A finished crawl of the given pages by full address (tests.helpers.store_pages only takes site paths)."""
-    with PageStore(ws.crawl_db) as store:
-        crawl_id = store.begin_crawl([SITE + "/"])
-        for url, blocks in pages.items():
-            text = "\n\n".join(t for _, t in blocks)
-            h1 = next((t for k, t in blocks if k == "h1"), "")
-            path = url.removeprefix(SITE)
-            section = path.strip("/").split("/")[0] if path.count("/") > 1 else ""
-            store.commit_page(crawl_id, PageRecord(
-                url=url, fetched_url=url, status=200, content_type="text/html", title=h1, h1=h1, section=section,
-                blocks=blocks, text=text, word_count=len(text.split()), crawled_at="2026-11-01T10:00:00+00:00"))
-        store.finish_crawl(crawl_id, "finished")
 
 
 def audited(ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, decisions: bool = True) -> Workspace:
