@@ -162,8 +162,12 @@ def special_spellings(texts: Iterable[str]) -> dict[str, str]:
     their lower case; a word the source also writes in lower case there keeps lower case."""
     forms: dict[str, Counter[str]] = {}
     for text in texts:
+        previous_end = 0
         for found in re.finditer(r"[\w][\w'-]*", text):
-            word, before = found.group(), text[:found.start()].rstrip()
+            word = found.group()
+            # The last character before the word that is not a space (looking back only to the previous word).
+            before = text[previous_end:found.start()].rstrip() or text[previous_end - 1:previous_end]
+            previous_end = found.end()
             if not before or before[-1] in ".!?:":
                 continue  # a capital at a sentence start says nothing about the word
             forms.setdefault(word.lower(), Counter())[word] += 1
