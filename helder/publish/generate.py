@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 from rich.progress import Progress
 
+from helder.audit.page_pass import analyse_site_words
 from helder.audit.pages import AuditPage, load_pages
 from helder.audit.run import read_table
 from helder.config import Workspace
@@ -102,6 +103,9 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     jobs = [(task, pages[task["url"]], "task") for task in tasks.to_dict("records")
             if task["url"] in pages and not pages[task["url"]].is_document]
     jobs += [(task, source, "product") for task, source in product_tasks(ws, tasks, pages, lexicon)]
+    # Every word's lemma and compound parts, once and on all cores, before the page builders fork: else each
+    # worker works them out for its own pages, and this process again for the glossary and the life events.
+    analyse_site_words([source for _, source, _ in jobs], ws.language)
     with Progress(disable=not show_progress, transient=True) as progress:
         step = progress.add_task("generate", total=len(jobs))
         # Building pages reads every source sentence: large sites use all cores (pages are written here).

@@ -9,7 +9,7 @@ verb, asks a question or describes a state ("kliko kapot") keeps its own words. 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -160,7 +160,7 @@ def spell(words: list[str], spelling: dict[str, str], source: list[str]) -> str:
 def special_spellings(texts: Iterable[str]) -> dict[str, str]:
     """Words the source writes with capitals when not starting a sentence ("DigiD", "CAK", "Nederlandse"), by
     their lower case; a word the source also writes in lower case there keeps lower case."""
-    forms: dict[str, Counter[str]] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         previous_end = 0
         for found in re.finditer(r"[\w][\w'-]*", text):
@@ -170,7 +170,7 @@ def special_spellings(texts: Iterable[str]) -> dict[str, str]:
             previous_end = found.end()
             if not before or before[-1] in ".!?:":
                 continue  # a capital at a sentence start says nothing about the word
-            forms.setdefault(word.lower(), Counter())[word] += 1
+            forms[word.lower()][word] += 1
     spelling = {}
     for lower, seen in forms.items():
         if lower not in seen:
