@@ -49,12 +49,145 @@ def test_splits_at_semicolon_and_maar_keep_the_contrast(sentence: str, expected:
     # inside brackets
     "U krijgt de hulp van een zorgaanbieder (die de gemeente kiest, en die u niet zelf kunt kiezen) binnen "
     "zes weken na het gesprek met de consulent van de gemeente.",
-    # a Dutch relative clause: its verb would have to move
-    "Het grofvuil wordt opgehaald door de afvaldienst van de gemeente Voorbeeldstad, die op dinsdag en donderdag "
-    "in alle wijken van de stad rijdt.",
 ])
 def test_unsafe_splits_are_not_made(sentence: str) -> None:
     assert split_sentence(sentence, "nl") == [sentence]
+
+
+# Real-looking municipal sentences ending in a relative clause: the clause becomes a main clause with the
+# demonstrative first and the finite verb second; nothing else changes.
+RELATIVE_SPLITS = [
+    pytest.param(
+        "U kunt een afspraak maken bij de balie van het Stadhuis aan de Markt 1 in Voorbeeldstad, waarbij u een "
+        "formulier moet invullen.",
+        ["U kunt een afspraak maken bij de balie van het Stadhuis aan de Markt 1 in Voorbeeldstad.",
+         "Daarbij moet u een formulier invullen."], id="waarbij-modal-and-infinitive"),
+    pytest.param(
+        "U dient de aanvraag voor bijzondere bijstand met alle gevraagde bewijsstukken in bij de gemeente "
+        "Voorbeeldstad, waarna de gemeente binnen 8 weken een besluit neemt.",
+        ["U dient de aanvraag voor bijzondere bijstand met alle gevraagde bewijsstukken in bij de gemeente "
+         "Voorbeeldstad.", "Daarna neemt de gemeente binnen 8 weken een besluit."], id="waarna-single-finite-verb"),
+    pytest.param(
+        "Na de aanvraag maakt de gemeente binnen vijf werkdagen uw nieuwe parkeervergunning voor de wijk Centrum, "
+        "die u bij het loket kunt ophalen.",
+        ["Na de aanvraag maakt de gemeente binnen vijf werkdagen uw nieuwe parkeervergunning voor de wijk Centrum.",
+         "Die kunt u bij het loket ophalen."], id="die-object-with-subject-u"),
+    pytest.param(
+        "De gemeente geeft een vergoeding voor de kosten van kinderopvang aan ouders met een laag inkomen, die in "
+        "de gemeente Voorbeeldstad wonen.",
+        ["De gemeente geeft een vergoeding voor de kosten van kinderopvang aan ouders met een laag inkomen.",
+         "Die wonen in de gemeente Voorbeeldstad."], id="die-plural-verb-alone"),
+    pytest.param(
+        "Het grofvuil wordt opgehaald door de afvaldienst van de gemeente Voorbeeldstad, die op dinsdag en "
+        "donderdag in alle wijken van de stad rijdt.",
+        ["Het grofvuil wordt opgehaald door de afvaldienst van de gemeente Voorbeeldstad.",
+         "Die rijdt op dinsdag en donderdag in alle wijken van de stad."], id="die-en-between-nouns"),
+    pytest.param(
+        "Binnen acht weken na ontvangst van uw aanvraag stuurt de gemeente u per post het besluit over uw "
+        "vergunning, dat u goed moet bewaren.",
+        ["Binnen acht weken na ontvangst van uw aanvraag stuurt de gemeente u per post het besluit over uw "
+         "vergunning.", "Dat moet u goed bewaren."], id="dat-after-het-noun"),
+    pytest.param(
+        "Het college heeft voor 2026 een nieuw bedrag vastgesteld voor de bijdrage aan de kosten van de "
+        "minicontainer, waarvoor u per jaar € 45,00 betaalt.",
+        ["Het college heeft voor 2026 een nieuw bedrag vastgesteld voor de bijdrage aan de kosten van de "
+         "minicontainer.", "Daarvoor betaalt u per jaar € 45,00."], id="waarvoor-amount-before-verb"),
+    pytest.param(
+        "Bewoners kunnen een aanvraag voor een bewonersvergunning doen via de website van de gemeente "
+        "Voorbeeldstad, waarbij de gegevens van het kenteken moeten worden ingevuld.",
+        ["Bewoners kunnen een aanvraag voor een bewonersvergunning doen via de website van de gemeente "
+         "Voorbeeldstad.", "Daarbij moeten de gegevens van het kenteken worden ingevuld."], id="plural-auxiliary"),
+    pytest.param(
+        "U kunt de aanvraag voor een uittreksel uit de Basisregistratie Personen ook online doen met uw DigiD, "
+        "wat voor de meeste mensen sneller gaat.",
+        ["U kunt de aanvraag voor een uittreksel uit de Basisregistratie Personen ook online doen met uw DigiD.",
+         "Dat gaat voor de meeste mensen sneller."], id="wat-becomes-dat"),
+    pytest.param(
+        "Grofvuil kunt u op werkdagen van 08.00 tot 16.00 uur gratis brengen naar de milieustraat aan de "
+        "Industrieweg 12, waar u ook oude elektrische apparaten kunt inleveren.",
+        ["Grofvuil kunt u op werkdagen van 08.00 tot 16.00 uur gratis brengen naar de milieustraat aan de "
+         "Industrieweg 12.", "Daar kunt u ook oude elektrische apparaten inleveren."], id="waar-becomes-daar"),
+    pytest.param(
+        "Na het gesprek met de consulent van het Sociaal Team krijgt u een verslag van het gesprek, waarin de "
+        "afspraken over uw ondersteuning staan.",
+        ["Na het gesprek met de consulent van het Sociaal Team krijgt u een verslag van het gesprek.",
+         "Daarin staan de afspraken over uw ondersteuning."], id="waarin-staan"),
+    pytest.param(
+        "De gemeente stuurt u na de verhuizing een bevestiging van de nieuwe inschrijving in de Basisregistratie "
+        "Personen, die binnen vijf werkdagen verzonden wordt.",
+        ["De gemeente stuurt u na de verhuizing een bevestiging van de nieuwe inschrijving in de Basisregistratie "
+         "Personen.", "Die wordt binnen vijf werkdagen verzonden."], id="participle-before-auxiliary"),
+    pytest.param(
+        "Met een Meedoenpas krijgt u korting bij sportclubs, muziekscholen en het zwembad in Voorbeeldstad, "
+        "waardoor u voor uw kinderen minder hoeft te betalen.",
+        ["Met een Meedoenpas krijgt u korting bij sportclubs, muziekscholen en het zwembad in Voorbeeldstad.",
+         "Daardoor hoeft u voor uw kinderen minder te betalen."], id="waardoor-hoeft-te"),
+    pytest.param(
+        "U kunt bezwaar maken tegen de aanslag gemeentelijke belastingen van 2026, waarover u in februari een "
+        "brief van de gemeente heeft gekregen.",
+        ["U kunt bezwaar maken tegen de aanslag gemeentelijke belastingen van 2026.",
+         "Daarover heeft u in februari een brief van de gemeente gekregen."], id="waarover-perfect"),
+    pytest.param(
+        "Op basis van de uitkomsten van het onderzoek kan een aanvraag worden ingediend, waarop binnen 2 weken bij "
+        "beschikking wordt beslist.",
+        ["Op basis van de uitkomsten van het onderzoek kan een aanvraag worden ingediend.",
+         "Daarop wordt binnen 2 weken bij beschikking beslist."], id="waarop-passive"),
+]
+
+
+def _words_except_first(parts: list[str]) -> Counter[str]:
+    return Counter(w.strip(".,").lower() for part in parts for w in part.split()[1:])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RELATIVE_SPLITS)
+def test_dutch_relative_clauses_become_main_clauses(sentence: str, expected: list[str]) -> None:
+    parts = split_sentence(sentence, "nl")
+    assert parts == expected
+    assert facts(" ".join(parts)) == facts(sentence)
+    assert names(" ".join(parts), "nl") == names(sentence, "nl")
+    # no word lost, added or changed but the relative word: the rest of the clause is the same words, moved
+    pronoun = sentence.rsplit(", ", 1)[1].split()[0]
+    before = Counter(w.strip(".,").lower() for w in sentence.split()) - Counter([pronoun])
+    after = Counter(w.strip(".,").lower() for w in " ".join(parts).split()) - Counter([parts[-1].split()[0].lower()])
+    assert before == after
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Na de aanvraag maakt de gemeente binnen vijf werkdagen uw nieuwe parkeervergunning voor de wijk "
+                 "Centrum, die u kunt ophalen bij het loket van het Stadhuis.", id="phrase-after-the-verb"),
+    pytest.param("De MAP wordt afgerond als de begeleider heeft vastgesteld dat alle onderdelen zijn doorlopen, "
+                 "waarna de gemeente de afronding binnen 4 weken aan DUO doorgeeft.",
+                 id="separable-verb-would-change-a-word"),
+    pytest.param("Als u verhuist naar een andere gemeente in Nederland, moet u er zelf voor zorgen, dat uw nieuwe "
+                 "adres binnen vijf dagen bekend is.", id="dat-after-a-verb-is-the-conjunction"),
+    pytest.param("Voor iedereen die een uitkering van de gemeente krijgt, is het erg belangrijk, dat u wijzigingen "
+                 "in uw inkomen op tijd moet melden.", id="het-is-belangrijk-dat-is-the-conjunction"),
+    pytest.param("U krijgt de hulp van een zorgaanbieder (die de gemeente voor u kiest, die u zelf niet kunt kiezen) "
+                 "binnen zes weken na het gesprek.", id="inside-brackets"),
+    pytest.param("Na het gesprek met de consulent van het Sociaal Team krijgt u een brief van de gemeente, waarin "
+                 "staat welke documenten u moet meenemen.", id="a-clause-inside-the-clause"),
+    pytest.param("De gemeente geeft een vergoeding voor de kosten van kinderopvang aan ouders met een laag "
+                 "inkomen, die in de gemeente wonen en werken.", id="two-verbs-joined-by-en"),
+    pytest.param("Na de aanvraag maakt de gemeente binnen vijf werkdagen uw nieuwe parkeervergunning voor de wijk "
+                 "Centrum en de wijk Oost, die u moet ophalen.", id="fewer-than-five-words"),
+    pytest.param("Op het bezwaar wordt binnen 12 weken na afloop van de bezwaartermijn door de gemeente beslist, "
+                 "die periode met ten hoogste 6 weken kan worden verdaagd.", id="die-with-a-noun-is-a-determiner"),
+    pytest.param("Als u een brief van de gemeente krijgt over uw aanvraag voor bijzondere bijstand, die moet u "
+                 "goed bewaren tot het einde van het jaar.", id="already-a-main-clause"),
+    pytest.param("U krijgt binnen twee weken na het indienen van uw aanvraag bericht van de gemeente, dat uw "
+                 "aanvraag in behandeling is genomen.", id="dat-after-a-de-noun-is-the-conjunction"),
+    pytest.param("U krijgt binnen twee weken na het indienen van uw aanvraag een bericht, dat uw aanvraag door "
+                 "de gemeente in behandeling is genomen.", id="dat-after-bericht-says-what-it-holds"),
+    pytest.param("U kunt de aanvraag voor een uittreksel uit de Basisregistratie Personen ook online doen met uw "
+                 "DigiD, waarbij u het uittreksel in uw \"Berichtenbox\" krijgt.", id="ends-in-a-quotation"),
+])
+def test_unsafe_relative_splits_are_not_made(sentence: str) -> None:
+    assert split_sentence(sentence, "nl") == [sentence]
+
+
+def test_relative_clauses_are_split_only_in_dutch() -> None:
+    sentence = RELATIVE_SPLITS[0].values[0]
+    assert split_sentence(sentence, "en") == [sentence]
 
 
 def test_english_splits_at_and_but_and_which() -> None:
