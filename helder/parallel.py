@@ -24,25 +24,27 @@ CHUNKS_PER_WORKER = 4  # a few chunks each, so a worker that drew slow pages doe
 _shared: tuple[Callable[[Sequence[Any]], list[Any]], Sequence[Any]] | None = None  # inherited by forked workers
 
 
-def workers_for(count: int) -> int:
+def workers_for(count: int, min_items: int | None = None) -> int:
     """How many worker processes `count` items deserve: 1 (no workers) for small sites or a single core."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 1 if count < MIN_ITEMS else max(1, min(MAX_WORKERS, cores))
+    return 1 if count < (MIN_ITEMS if min_items is None else min_items) else max(1, min(MAX_WORKERS, cores))
 
 
 def map_chunks(work: Callable[[Sequence[Any]], list[Any]], items: Sequence[Any],
                initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
-               progress: Callable[[int], None] | None = None, chunk_size: int | None = None) -> list[Any]:
+               progress: Callable[[int], None] | None = None, chunk_size: int | None = None,
+               min_items: int | None = None) -> list[Any]:
     """`work` applied to consecutive chunks of `items`, results joined in the items' order.
 
     `initializer` runs once per worker with `initargs` (and in this process when the work stays here): it sets
     what `work` needs besides its items. `work` must be a module-level function. `progress`, when given, is
     called with the number of items of every finished chunk (chunks of `chunk_size` when the work stays here).
+    `min_items` is the fewest items worth workers (MIN_ITEMS when None): lower it for work that costs more per item.
     """
     global _shared
-    workers = workers_for(len(items))
+    workers = workers_for(len(items), min_items)
     if workers == 1:
         if initializer is not None:
             initializer(*initargs)

@@ -124,7 +124,8 @@ def generate_pages(ws: Workspace, console: Console) -> None:
 
     result = generate(ws, show_progress=console.is_terminal)
     console.print(f"[bold]generate[/] {result.count(Outcome.WRITTEN)} pages written, "
-                  f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir}")
+                  f"{result.count(Outcome.UNCHANGED)} unchanged → {ws.content_dir} "
+                  f"({result.built} task pages built, {result.reused} with the same inputs as last time)")
     for path in result.pages[Outcome.MERGED]:
         console.print(f"        [green]merged[/] {path}: your edit kept, Helder's changes elsewhere added")
     if result.count(Outcome.KEPT):
@@ -140,7 +141,8 @@ def build(ws: Workspace, console: Console) -> None:
     from helder.publish.build import build_site
 
     result = build_site(ws)
-    console.print(f"[bold]build[/]  {result.pages} pages → {result.site_dir}/index.html")
+    console.print(f"[bold]build[/]  {result.pages} pages → {result.site_dir}/index.html "
+                  f"({result.rendered} rendered, {result.pages - result.rendered} unchanged since the last build)")
 
 
 def run_all(ws: Workspace, console: Console, settings: CrawlSettings | None = None,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
 from helder.audit.run import run_audit
 from helder.config import Workspace
 from helder.publish.generate import generate
+from helder.publish.generate_record import record_path
 from helder.publish.pagefile import Outcome, is_untouched
 from tests.helpers import HULP_PAGE, SITE, only_test_lexicon, store_pages, store_terms
 
@@ -73,6 +75,40 @@ def test_generating_twice_changes_nothing(workspace: Workspace, generated: Path)
     assert {p: p.read_text(encoding="utf-8") for p in workspace.content_dir.rglob("*.md")} == before
 
 
+def _content(ws: Workspace) -> dict[str, str]:
+    return {p.relative_to(ws.content_dir).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(ws.content_dir.rglob("*.md"))}
+
+
+def test_only_pages_whose_inputs_changed_are_built_again(workspace: Workspace, generated: Path) -> None:
+    before = _content(workspace)
+    again = generate(workspace)
+    assert (again.built, again.reused) == (0, 2)
+    assert _content(workspace) == before
+    tasks = pd.read_parquet(workspace.audit_dir / "tasks.parquet")
+    hulp = tasks.index[tasks["slug"] == "hulp-in-huis"][0]
+    tasks.at[hulp, "queries"] = [*tasks.at[hulp, "queries"], "huishoudelijke hulp"]
+    tasks.to_parquet(workspace.audit_dir / "tasks.parquet", index=False)
+    changed = generate(workspace)
+    assert (changed.built, changed.reused) == (1, 1)
+    assert "huishoudelijke hulp" in split(generated)[0]["helder"]["queries"]
+    # What the reusing run wrote is what a run from scratch writes.
+    reused = _content(workspace)
+    record_path(workspace).unlink()
+    full = generate(workspace)
+    assert (full.built, full.reused) == (2, 0)
+    assert _content(workspace) == reused
+
+
+def test_a_new_lexicon_or_a_broken_record_builds_every_page(workspace: Workspace, generated: Path) -> None:
+    workspace.lexicon_overrides.write_text("term,plain,explanation,category,source\n"
+                                           "indien,wanneer,Als.,formeel,redactie\n", encoding="utf-8")
+    assert generate(workspace).built == 2
+    assert "wanneer zij dat niet zelf kunnen" in split(generated)[1]
+    record_path(workspace).write_text("{not json", encoding="utf-8")
+    assert generate(workspace).built == 2
+
+
 def test_a_page_edited_by_a_person_is_never_overwritten(workspace: Workspace, generated: Path) -> None:
     edited = generated.read_text(encoding="utf-8").replace("Wij komen langs.", "Wij komen binnen een week langs.")
     generated.write_text(edited, encoding="utf-8")
@@ -84,6 +120,8 @@ def test_a_page_edited_by_a_person_is_never_overwritten(workspace: Workspace, ge
     result = generate(workspace)
     assert result.pages[Outcome.EDITED] == [generated]
     assert generated.read_text(encoding="utf-8") == edited
+    again = generate(workspace)  # reported on every run until resolved, though its inputs did not change
+    assert again.pages[Outcome.EDITED] == [generated] and again.built == 1
     beside = generated.with_name("hulp-in-huis.md.new")
     assert "Wij komen langs." in beside.read_text(encoding="utf-8")
     assert is_untouched(beside.read_text(encoding="utf-8"))

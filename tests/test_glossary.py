@@ -54,6 +54,21 @@ def test_terms_found_in_visible_text_only(lexicon) -> None:
     assert found["cak"].pages == {"zorg/a.md"}
 
 
+def test_pages_whose_text_is_known_are_not_read_again(lexicon) -> None:
+    pages = [page("a.md", "U krijgt een beschikking."), page("b.md", "Het CAK stuurt de rekening.")]
+    known: dict[str, list[list[str]]] = {}
+    assert sorted(find_terms(pages, lexicon, known)) == ["beschikking", "cak"]
+    assert len(known) == 2
+    # What the record says of a page's text is taken as it is: here it claims "leges" for a.md's text.
+    digest_a = next(d for d, pairs in known.items() if pairs == [["beschikking", "beschikking"]])
+    known[digest_a] = [["leges", "leges"]]
+    known["stale digest of a page that is gone"] = [["Wmo", "Wmo"]]
+    pages[1] = page("b.md", "Het CAK stuurt de rekening c.q. een brief.")  # changed: read again
+    found = find_terms(pages, lexicon, known)
+    assert sorted(found) == ["c.q.", "cak", "leges"]
+    assert len(known) == 2  # this run's pages only
+
+
 def test_glossary_is_alphabetical_with_anchors_and_plain_meanings(lexicon) -> None:
     found = find_terms([page("a.md", "Leges, een beschikking, het CAK c.q. de Wmo.")], lexicon)
     rendered = glossary_page(found, "nl", "u")

@@ -24,6 +24,7 @@ from helder.language import get_language
 from helder.language.lexicon import Lexicon, load_lexicon
 from helder.parallel import map_chunks
 from helder.publish.documents import document_links
+from helder.publish.generate_record import load_record, page_key, record_path, save_record, shared_key
 from helder.publish.home import theme_page, write_site_pages
 from helder.publish.pagefile import Outcome, PageFile, write_generated
 from helder.publish.rewrite import Rewriter
@@ -34,11 +35,13 @@ from helder.publish.taskpage import PageContext, is_product_page, product_task, 
 class GenerateResult:
     pages: dict[Outcome, list[Path]] = field(default_factory=lambda: defaultdict(list))
     notes: list[str] = field(default_factory=list)  # said once at the end, e.g. the model did not answer
+    built: int = 0  # task pages built this run
+    reused: int = 0  # task pages whose inputs were those of the last run: their last text was used
 
     def count(self, outcome: Outcome) -> int:
         return len(self.pages[outcome])
 
-    def write(self, ws: Workspace, path: Path, page: PageFile) -> Outcome:
+    def write(self, ws: Workspace, path: Path, page: PageFile | str) -> Outcome:
         """Write one page, keeping its generated text as the base for merging a person's later edits."""
         outcome = write_generated(path, page, base_path(ws, path))
         self.pages[outcome].append(path)
@@ -56,6 +59,11 @@ def _use_context(ctx: PageContext) -> None:
 def _build_pages(jobs: Sequence[tuple[dict[str, Any], AuditPage, str]]) -> list[PageFile]:
     assert _context is not None, "_use_context runs first"
     return [task_page(task, source, _context, kind=kind) for task, source, kind in jobs]
+
+
+def _rel(task: dict[str, Any]) -> str:
+    """The task's page in content/ ("afval/grofvuil-laten-ophalen.md")."""
+    return f"{task['section']}/{task['slug']}.md"
 
 
 def base_path(ws: Workspace, path: Path) -> Path:
@@ -103,19 +111,40 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     jobs = [(task, pages[task["url"]], "task") for task in tasks.to_dict("records")
             if task["url"] in pages and not pages[task["url"]].is_document]
     jobs += [(task, source, "product") for task, source in product_tasks(ws, tasks, pages, lexicon)]
+    # Pages whose inputs are those of the last run are not built again (see generate_record.py). A language
+    # model's answers can differ from run to run, so with rewriting on every page is built.
+    record = {} if rewriter.enabled else load_record(record_path(ws))
+    shared = shared_key(ctx)
+    keys = [page_key(shared, task, source, kind, ctx) for task, source, kind in jobs]
+    kept: dict[str, tuple[str, str]] = {}  # content path → (last generated text, its title)
+    for (task, _, _), key in zip(jobs, keys, strict=True):
+        known, base = record.get(_rel(task)), base_path(ws, ws.content_dir / _rel(task))
+        if known is not None and known["key"] == key and base.is_file():
+            kept[_rel(task)] = (base.read_text(encoding="utf-8"), known["title"])
+    to_build = [job for job in jobs if _rel(job[0]) not in kept]
     # Every word's lemma and compound parts, once and on all cores, before the page builders fork: else each
     # worker works them out for its own pages, and this process again for the glossary and the life events.
-    analyse_site_words([source for _, source, _ in jobs], ws.language)
+    analyse_site_words([source for _, source, _ in to_build], ws.language)
     with Progress(disable=not show_progress, transient=True) as progress:
-        step = progress.add_task("generate", total=len(jobs))
+        step = progress.add_task("generate", total=len(to_build))
         # Building pages reads every source sentence: large sites use all cores (pages are written here).
-        built = map_chunks(_build_pages, jobs, initializer=_use_context, initargs=(ctx,),
-                           progress=lambda done: progress.advance(step, done), chunk_size=25)
-    for (task, _, _), page in zip(jobs, built, strict=True):
-        page = rewriter.page(page)  # the optional language model: one request at a time, from this process
-        path = ws.content_dir / task["section"] / f"{task['slug']}.md"
-        result.write(ws, path, page)
-        themes[task["section"]].append({**task, "title": page.front_matter["title"]})
+        built = iter(map_chunks(_build_pages, to_build, initializer=_use_context, initargs=(ctx,),
+                                progress=lambda done: progress.advance(step, done), chunk_size=25))
+    result.built, result.reused = len(to_build), len(kept)
+    new_record: dict[str, dict[str, str]] = {}
+    for (task, _, _), key in zip(jobs, keys, strict=True):
+        rel = _rel(task)
+        if rel in kept:
+            text, title = kept[rel]
+            outcome = result.write(ws, ws.content_dir / rel, text)
+        else:
+            page = rewriter.page(next(built))  # the optional language model: one request at a time, from here
+            title = page.front_matter["title"]
+            outcome = result.write(ws, ws.content_dir / rel, page)
+        if outcome is not Outcome.EDITED:  # else its base is not this text: build and report it again next time
+            new_record[rel] = {"key": key, "title": title}
+        themes[task["section"]].append({**task, "title": title})
+    save_record(record_path(ws), new_record)
 
     theme_titles = {p.section: p.h1 or p.title for p in pages.values() if p.is_overview and p.section}
     for section, section_tasks in themes.items():

@@ -12,6 +12,7 @@ Abbreviations get one mechanism for the whole site: `includes/abbreviations.md` 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,19 +66,39 @@ def term_anchor(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_term).strip("-") or "term"
 
 
-def find_terms(pages: list[SitePage], lexicon: Lexicon) -> dict[str, Found]:
-    """Every lexicon term in the pages' visible text, by term (lower case)."""
+def find_terms(pages: list[SitePage], lexicon: Lexicon,
+               known: dict[str, list[list[str]]] | None = None) -> dict[str, Found]:
+    """Every lexicon term in the pages' visible text, by term (lower case).
+
+    `known` holds, by digest of a page's text, the (term, surface) pairs an earlier run found in it with the same
+    lexicon: those pages are not read again. It is left holding this run's pages, for the next run.
+    """
+    earlier = dict(known or {})
+    known = {} if known is None else known
+    known.clear()
+    entries = {entry.term.lower(): entry for entry in lexicon.entries}
     found: dict[str, Found] = {}
-    seen: dict[str, list[tuple[Entry, str]]] = {}  # sentences repeat across pages (contact lines, sources)
+    seen: dict[str, list[list[str]]] = {}  # sentences repeat across pages (contact lines, sources)
     for page in pages:
-        for line in page.text().splitlines():
-            for sentence in sentences(line, lexicon.language.code):
-                if sentence.text not in seen:
-                    seen[sentence.text] = [(m.entry, m.surface) for m in lexicon.find(sentence.text)]
-                for entry, surface in seen[sentence.text]:
-                    item = found.setdefault(entry.term.lower(), Found(entry))
-                    item.pages.add(page.rel)
-                    item.surfaces.add(surface)
+        text = page.text()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in earlier:
+            known[digest] = earlier[digest]
+        elif digest not in known:
+            pairs = []
+            for line in text.splitlines():
+                for sentence in sentences(line, lexicon.language.code):
+                    if sentence.text not in seen:
+                        seen[sentence.text] = [[m.entry.term, m.surface] for m in lexicon.find(sentence.text)]
+                    pairs += seen[sentence.text]
+            known[digest] = pairs
+        for term, surface in known[digest]:
+            entry = entries.get(term.lower())
+            if entry is None:
+                continue  # a record from another lexicon
+            item = found.setdefault(term.lower(), Found(entry))
+            item.pages.add(page.rel)
+            item.surfaces.add(surface)
     return found
 
 

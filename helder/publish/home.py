@@ -16,6 +16,7 @@ import pandas as pd
 from helder.audit.pages import AuditPage
 from helder.config import Workspace
 from helder.language.lexicon import Lexicon
+from helder.publish.generate_record import load_terms_record, save_terms_record
 from helder.publish.glossary import FILE as GLOSSARY_FILE
 from helder.publish.glossary import LABELS as GLOSSARY_LABELS
 from helder.publish.glossary import (
@@ -84,7 +85,9 @@ def write_site_pages(ws: Workspace, tasks: pd.DataFrame, old_pages: list[AuditPa
         record(path, page)
     pages += read_pages(list(event_files), ws.content_dir)
 
-    found = find_terms(pages, lexicon)
+    known = load_terms_record(ws, lexicon)  # pages whose text did not change are not read again
+    found = find_terms(pages, lexicon, known)
+    save_terms_record(ws, lexicon, known)
     if found:
         record(glossary_path(ws), glossary_page(found, ws.language, ws.address))
     write_abbreviations(ws, abbreviation_lines(found))

@@ -71,10 +71,10 @@ def is_untouched(text: str) -> bool:
     return recorded is not None and recorded == _digest(_HASH_LINE.sub("", text))
 
 
-def write_generated(path: Path, page: PageFile, base: Path | None = None) -> Outcome:
-    """Write a generated page without ever losing a person's edit; `base` is where the last generated text of
-    this page is kept (without it, an edited page always gets a `.md.new`)."""
-    text = page.render()
+def write_generated(path: Path, page: PageFile | str, base: Path | None = None) -> Outcome:
+    """Write a generated page (or its rendered text) without ever losing a person's edit; `base` is where the
+    last generated text of this page is kept (without it, an edited page always gets a `.md.new`)."""
+    text = page if isinstance(page, str) else page.render()
     if not path.exists():
         write_text(path, text)
         _keep(base, text)
