@@ -70,8 +70,9 @@ def find_terms(pages: list[SitePage], lexicon: Lexicon,
                known: dict[str, list[list[str]]] | None = None) -> dict[str, Found]:
     """Every lexicon term in the pages' visible text, by term (lower case).
 
-    `known` holds, by digest of a page's text, the (term, surface) pairs an earlier run found in it with the same
-    lexicon: those pages are not read again. It is left holding this run's pages, for the next run.
+    `known` holds, by `text_digest` of a page's text, the (term, surface) pairs found in it with the same lexicon
+    (by an earlier run, or by the worker that built the page): those pages are not read again. It is left holding
+    this run's pages, for the next run.
     """
     earlier = dict(known or {})
     known = {} if known is None else known
@@ -81,17 +82,9 @@ def find_terms(pages: list[SitePage], lexicon: Lexicon,
     seen: dict[str, list[list[str]]] = {}  # sentences repeat across pages (contact lines, sources)
     for page in pages:
         text = page.text()
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest in earlier:
-            known[digest] = earlier[digest]
-        elif digest not in known:
-            pairs = []
-            for line in text.splitlines():
-                for sentence in sentences(line, lexicon.language.code):
-                    if sentence.text not in seen:
-                        seen[sentence.text] = [[m.entry.term, m.surface] for m in lexicon.find(sentence.text)]
-                    pairs += seen[sentence.text]
-            known[digest] = pairs
+        digest = text_digest(text)
+        if digest not in known:
+            known[digest] = earlier[digest] if digest in earlier else terms_in_text(text, lexicon, seen)
         for term, surface in known[digest]:
             entry = entries.get(term.lower())
             if entry is None:
@@ -100,6 +93,23 @@ def find_terms(pages: list[SitePage], lexicon: Lexicon,
             item.pages.add(page.rel)
             item.surfaces.add(surface)
     return found
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def terms_in_text(text: str, lexicon: Lexicon, seen: dict[str, list[list[str]]] | None = None) -> list[list[str]]:
+    """[term, surface] of every lexicon match in a page's visible text, sentence by sentence (`seen` holds the
+    sentences already looked at, which repeat across pages)."""
+    seen = {} if seen is None else seen
+    pairs: list[list[str]] = []
+    for line in text.splitlines():
+        for sentence in sentences(line, lexicon.language.code):
+            if sentence.text not in seen:
+                seen[sentence.text] = [[m.entry.term, m.surface] for m in lexicon.find(sentence.text)]
+            pairs += seen[sentence.text]
+    return pairs
 
 
 def _sort_key(term: str) -> str:
