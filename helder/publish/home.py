@@ -29,7 +29,7 @@ from helder.publish.glossary import (
 from helder.publish.life_events import LABELS as EVENT_LABELS
 from helder.publish.life_events import MatchedEvent, folder, life_event_pages
 from helder.publish.pagefile import PageFile
-from helder.publish.site_pages import SitePage, escape, read_pages
+from helder.publish.site_pages import SitePage, escape, front_matter_text, read_pages
 
 POPULAR = 6  # most-searched tasks on the home page: a phone screen, not the whole site
 LABELS = {
@@ -47,7 +47,7 @@ Record = Callable[[Path, PageFile], None]  # writes a generated page (never over
 def theme_page(section: str, theme_titles: dict[str, str], tasks: list[dict[str, Any]]) -> PageFile:
     title = theme_titles.get(section, section.replace("-", " ").capitalize())
     links = [f"- [{escape(t['title'])}]({t['slug']}.md)" for t in sorted(tasks, key=lambda t: -t["impressions"])]
-    return PageFile({"title": title, "helder": {"theme": section}}, "\n".join(links) + "\n")
+    return PageFile({"title": front_matter_text(title), "helder": {"theme": section}}, "\n".join(links) + "\n")
 
 
 def home_page(ws: Workspace, events: list[MatchedEvent], tasks: list[SitePage], themes: list[SitePage],

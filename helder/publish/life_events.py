@@ -25,7 +25,7 @@ from helder.errors import HelderError
 from helder.language import Language, get_language
 from helder.language.tokens import words
 from helder.publish.pagefile import PageFile
-from helder.publish.site_pages import SitePage, escape, relative_link
+from helder.publish.site_pages import SitePage, escape, link_target, relative_link
 
 DATA = Path(str(files("helder.publish") / "data"))
 WORKSPACE_FILE = "life_events.yml"
@@ -306,7 +306,9 @@ def event_page(matched: MatchedEvent, language: str, address: str) -> PageFile:
     lines = [f"{escape(event.intro_for(address))}\n", f"## {labels['steps_je' if address == 'je' else 'steps']}\n"]
     for number, step in enumerate(matched.steps, start=1):
         if step.old_site:
-            lines.append(f"{number}. [{escape(step.title)}]({step.target}) ({labels['old_site']})")
+            target = link_target(step.target)  # the old site's address, as crawled
+            link = f"[{escape(step.title)}]({target})" if target else escape(step.title)
+            lines.append(f"{number}. {link} ({labels['old_site']})")
             continue
         lines.append(f"{number}. [{escape(step.title)}]({relative_link(rel, step.target)})")
     front = {"title": event.title, "description": event.intro_for(address),

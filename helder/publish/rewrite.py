@@ -67,7 +67,7 @@ _PHONE = re.compile(r"(?:\+\d{2}|\(?0)[\d\s()-]{7,}\d")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BRACKETED = re.compile(r"\((?:officieel|official name): [^)]+\)")
-_MARKUP = re.compile(r"<|\]\(|```|^\s*(?:#|\||>|\*\[)", re.M)
+_MARKUP = re.compile(r"<|\]\(|```|\{\s*[:#.]|^\s*(?:#|\||>|\*\[)", re.M)  # {: …} sets HTML attributes
 _ORDERED = re.compile(r"^\d+\. ", re.M)
 _LIST = re.compile(r"^(?:\d+\.|-)\s+")
 

@@ -10,7 +10,6 @@ Used by tests/test_site_search.py and benchmarks/site_search.py. Two sites are m
 from __future__ import annotations
 
 import functools
-import html
 import http.server
 import re
 import shutil
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from helder.config import Workspace
+from helder.publish.site_pages import escape
 
 TOP = 3
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -120,13 +120,13 @@ def build_old_site(ws: Workspace, dest: Path) -> Path:
         if page.is_document:
             continue
         target = docs / old_path(page.url).strip("/") / "index.md"
-        lines = [f"# {_escape(page.h1 or page.title)}", ""]
+        lines = [f"# {escape(page.h1 or page.title)}", ""]
         for kind, text in page.blocks:
             if kind == "h1":
                 continue
             # Crawled text is untrusted: escaped, so it stays text in the throwaway site too.
             prefix = "## " if kind in HEADINGS else "- " if kind in ("ul", "ol") else ""
-            lines += [prefix + _escape(text), ""]
+            lines += [prefix + escape(text, line_start=not prefix), ""]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(lines), encoding="utf-8")
     config_file = dest / "mkdocs.yml"
@@ -137,10 +137,6 @@ def build_old_site(ws: Workspace, dest: Path) -> Path:
     }, allow_unicode=True), encoding="utf-8")
     build(load_config(str(config_file)))
     return dest / "site"
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 @contextmanager

@@ -6,19 +6,21 @@ the files rather than Helder's own in-memory version, because a page a person ed
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: read back 1,000 pages in well under a second
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # Markdown that is not text a resident reads: link targets, abbreviation definitions, emphasis markers.
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"(?<!\\)\]\([^)]*\)")
 _ABBREVIATION_LINE = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
-_MARKUP = re.compile(r"[*_`#>\[\]]|\{[#.][^}]*\}")
+_MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])|[*_`#>\[\]]|\{[#.][^}]*\}")  # group 1: an escaped character
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,11 @@ class SitePage:
         return bool(self.meta.get("task"))
 
     def text(self) -> str:
-        """What a reader sees: the title and body without Markdown syntax or link targets."""
+        """What a reader sees: the title and body without Markdown syntax or link targets, escaped characters and
+        entities as the characters they stand for."""
         body = _ABBREVIATION_LINE.sub("", self.body)
-        body = _MARKUP.sub(" ", _LINK_TARGET.sub("]", body))
-        return f"{self.title}\n\n{body}"
+        body = _MARKUP.sub(lambda m: m.group(1) or " ", _LINK_TARGET.sub("]", body))
+        return html.unescape(f"{self.title}\n\n{body}")
 
 
 def read_page(path: Path, content_dir: Path) -> SitePage | None:
@@ -77,6 +80,28 @@ def relative_link(from_rel: str, to_rel: str) -> str:
     return "../" * depth + to_rel
 
 
-def escape(text: str) -> str:
-    """Crawled or edited text as plain Markdown text: it never becomes a link, emphasis or HTML."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))
+def escape(text: str, line_start: bool = False) -> str:
+    """Crawled or edited text as Markdown that shows exactly that text. It never becomes HTML or script (`<` and
+    `>` as entities: Python-Markdown has no backslash escape for them), a link or image, emphasis, an attribute
+    list (`{: onclick=…}`), an abbreviation definition or a snippet include (`--8<--`); with `line_start`, a
+    paragraph's first word never makes it a list or a heading either ("2026. …", "- …")."""
+    text = " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_\[\]{}#|])", r"\\\1", text)
+    if line_start:
+        text = re.sub(r"^(\d+)\.(?=\s|$)", r"\1\\.", text)
+        text = re.sub(r"^([-+=])(?=\s|$)", r"\\\1", text)
+    return text
+
+
+def front_matter_text(text: str) -> str:
+    """Text for a front matter field Material writes into the HTML as it is (the title in the menu and heading, the
+    description in a `content="…"` attribute): markup characters and quotes as entities."""
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def link_target(url: str) -> str | None:
+    """An http(s) address as a Markdown link target (brackets, spaces and quotes percent-encoded so they cannot end
+    it), or None for any other scheme: a `javascript:` or `data:` address is never linked."""
+    if urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return None
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~")

@@ -18,6 +18,7 @@ from helder.publish.documents import DocumentLink
 from helder.publish.pagefile import PageFile
 from helder.publish.plain import PlainWriter
 from helder.publish.sections import ORDER, TITLES, split_sections
+from helder.publish.site_pages import escape, front_matter_text, link_target
 from helder.publish.splitting import lists_from_enumerations, split_long_sentences
 from helder.publish.titles import is_noun_phrase, make_title, special_spellings, spell
 
@@ -58,7 +59,7 @@ def task_page(task: dict[str, Any], source: AuditPage, ctx: PageContext, kind: s
     writer = PlainWriter(ctx.lexicon, names=names, address=ctx.address)
     labels = ctx.labels
     sections = split_sections(source, language)
-    lines: list[str] = [f"*{labels['official']}: {official}*\n"]
+    lines: list[str] = [f"*{labels['official']}: {escape(official)}*\n"]
     for key in ORDER:
         blocks = sections.get(key, [])
         if not blocks:
@@ -67,20 +68,20 @@ def task_page(task: dict[str, Any], source: AuditPage, ctx: PageContext, kind: s
             lines.append(f"## {labels[key]}\n")
         lines.extend(render_blocks(blocks, writer))
     for heading, blocks in sections.get("other", []):
-        lines.append(f"## {heading}\n")  # headings are short fixed phrases; word swaps break them
+        lines.append(f"## {escape(heading)}\n")  # headings are short fixed phrases; word swaps break them
         lines.extend(render_blocks(blocks, writer))
     documents = ctx.documents.get(source.url, [])
     if documents:
         lines.append(f"## {labels['downloads']}\n")
-        lines.extend(f"- [{doc.text[:1].upper() + doc.text[1:]}]({doc.url}) ({doc.label(language)})"
-                     for doc in documents)
+        lines.extend(_document_line(doc, language) for doc in documents)
         lines.append("")
     kept_u = 0
     if language == "nl" and ctx.address == "je":
         lines, kept_u = _address_je(lines)
     crawled = source.crawled_at[:10]
     lines.append(f"## {labels['sources']}\n")
-    lines.append(f"- [{official}]({source.url}) ({crawled})\n")
+    target = link_target(source.url)
+    lines.append(f"- [{escape(official)}]({target}) ({crawled})\n" if target else f"- {escape(official)} ({crawled})\n")
 
     before = measure(source.running_text, language).score
     after = measure([line for line in lines if not line.startswith(("#", "*", "- ["))], language).score
@@ -103,9 +104,16 @@ def task_page(task: dict[str, Any], source: AuditPage, ctx: PageContext, kind: s
         meta["documents"] = [{"url": d.url, "type": d.kind, "bytes": d.size} for d in documents]
     if kept_u:
         meta["sentences_left_with_u"] = kept_u  # not reliably rewritable to "je": a person should look
-    front = {"title": title, "description": summary, "helder": meta,
+    # Crawled text and residents' queries: Material writes title and description into the HTML as they are.
+    front = {"title": front_matter_text(title), "description": front_matter_text(summary), "helder": meta,
              "search_terms": search_terms(task["queries"], writer.replaced_terms)}
     return PageFile(front, "\n".join(lines))
+
+
+def _document_line(doc: DocumentLink, language: str) -> str:
+    label = escape(doc.text[:1].upper() + doc.text[1:])
+    target = link_target(doc.url)
+    return f"- [{label}]({target}) ({doc.label(language)})" if target else f"- {label} ({doc.label(language)})"
 
 
 def _address_je(lines: list[str]) -> tuple[list[str], int]:
@@ -180,15 +188,15 @@ def render_blocks(blocks: list[tuple[str, str]], writer: PlainWriter) -> list[st
         text = split_long_sentences(writer.rewrite(text), writer.language)
         if kind == "ol":
             number += 1
-            lines.append(f"{number}. {text}")
+            lines.append(f"{number}. {escape(text)}")
         elif kind == "ul":
             number = 0
-            lines.append(f"- {text}")
+            lines.append(f"- {escape(text)}")
         else:
             if lines and lines[-1] and lines[-1][0] in "-0123456789":
                 lines.append("")
             number = 0
-            lines.append(f"{text}\n")
+            lines.append(f"{escape(text, line_start=True)}\n")
     if lines and lines[-1] and lines[-1][0] in "-0123456789":
         lines.append("")
     return lines
