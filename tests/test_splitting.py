@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -228,7 +229,14 @@ def _body_without_added_parts(body: str) -> str:
     documents list or the sources list."""
     text = re.split(r"\n## (?:Formulieren en documenten|Bronnen)\n", body)[0]
     lines = [line for line in text.splitlines() if not line.startswith(("#", "*Officieel"))]
-    return "\n".join(re.sub(r"^(?:\d+\.|-) ", "", line) for line in lines)
+    return "\n".join(_as_read(re.sub(r"^(?:\d+\.|-) ", "", line)) for line in lines)
+
+
+def _as_read(line: str) -> str:
+    """A Markdown line as the reader sees it: links (to the glossary) as their text, escapes and entities as the
+    characters they stand for."""
+    line = re.sub(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)", r"\1", line)
+    return html.unescape(re.sub(r"\\(.)", r"\1", line))
 
 
 def test_every_fact_of_every_demo_page_survives_rewriting_and_splitting(demo_run: tuple[Workspace, object]) -> None:

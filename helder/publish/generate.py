@@ -66,6 +66,18 @@ def _rel(task: dict[str, Any]) -> str:
     return f"{task['section']}/{task['slug']}.md"
 
 
+def _unchanged(ws: Workspace, jobs: list[tuple[dict[str, Any], AuditPage, str]],
+               keys: list[str]) -> dict[str, tuple[str, str]]:
+    """Content path → (last generated text, its title) of every page whose inputs are those of the last run."""
+    record = load_record(record_path(ws))
+    kept = {}
+    for (task, _, _), key in zip(jobs, keys, strict=True):
+        known, base = record.get(_rel(task)), base_path(ws, ws.content_dir / _rel(task))
+        if known is not None and known["key"] == key and base.is_file():
+            kept[_rel(task)] = (base.read_text(encoding="utf-8"), known["title"])
+    return kept
+
+
 def base_path(ws: Workspace, path: Path) -> Path:
     """Where the last generated text of a content page is kept: data/generated/<same path>, out of content/ so
     mkdocs never publishes it and editors never edit it."""
@@ -113,14 +125,9 @@ def generate(ws: Workspace, show_progress: bool = False) -> GenerateResult:
     jobs += [(task, source, "product") for task, source in product_tasks(ws, tasks, pages, lexicon)]
     # Pages whose inputs are those of the last run are not built again (see generate_record.py). A language
     # model's answers can differ from run to run, so with rewriting on every page is built.
-    record = {} if rewriter.enabled else load_record(record_path(ws))
     shared = shared_key(ctx)
     keys = [page_key(shared, task, source, kind, ctx) for task, source, kind in jobs]
-    kept: dict[str, tuple[str, str]] = {}  # content path → (last generated text, its title)
-    for (task, _, _), key in zip(jobs, keys, strict=True):
-        known, base = record.get(_rel(task)), base_path(ws, ws.content_dir / _rel(task))
-        if known is not None and known["key"] == key and base.is_file():
-            kept[_rel(task)] = (base.read_text(encoding="utf-8"), known["title"])
+    kept = {} if rewriter.enabled else _unchanged(ws, jobs, keys)
     to_build = [job for job in jobs if _rel(job[0]) not in kept]
     # Every word's lemma and compound parts, once and on all cores, before the page builders fork: else each
     # worker works them out for its own pages, and this process again for the glossary and the life events.

@@ -103,7 +103,7 @@ class PlainWriter:
         entry = match.entry
         if not entry.plain or match.surface.lower() != entry.term.lower():
             return None
-        if _inside_word(text, match.start, match.end) or _inside_brackets(text, match.start):
+        if inside_word(text, match.start, match.end) or _inside_brackets(text, match.start):
             return None
         if facts(entry.best_plain) - facts(match.surface):
             return None  # the plain words would add a number the source never gave
@@ -132,7 +132,7 @@ class PlainWriter:
         return plain
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
+def inside_word(text: str, start: int, end: int) -> bool:
     """Part of a compound ("Wmo-consulent", "parkeervergunninghouder"): a phrase cannot replace a part."""
     before, after = text[start - 1:start], text[end:end + 1]
     return before.isalnum() or after.isalnum() or before == "-" or after == "-"

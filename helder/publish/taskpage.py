@@ -20,6 +20,7 @@ from helder.publish.plain import PlainWriter
 from helder.publish.sections import ORDER, TITLES, split_sections
 from helder.publish.site_pages import escape, front_matter_text, link_target
 from helder.publish.splitting import lists_from_enumerations, split_long_sentences
+from helder.publish.term_links import link_terms
 from helder.publish.titles import is_noun_phrase, make_title, special_spellings, spell
 
 SUMMARY_LIMIT = 160
@@ -85,6 +86,7 @@ def task_page(task: dict[str, Any], source: AuditPage, ctx: PageContext, kind: s
 
     before = measure(source.running_text, language).score
     after = measure([line for line in lines if not line.startswith(("#", "*", "- ["))], language).score
+    lines = link_terms(lines, ctx.lexicon, f"{task['section']}/{task['slug']}.md")  # after measuring: not text
     summary_writer = PlainWriter(ctx.lexicon, names=dict(writer.names), address=ctx.address)
     summary = summarise(sections.get("about", []), summary_writer, language, ctx.address)
     meta: dict[str, Any] = {
