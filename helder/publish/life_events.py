@@ -25,7 +25,7 @@ from helder.errors import HelderError
 from helder.language import Language, get_language
 from helder.language.tokens import words
 from helder.publish.pagefile import PageFile
-from helder.publish.site_pages import SitePage, escape, link_target, relative_link
+from helder.publish.site_pages import SitePage, escape, front_matter_text, link_target, relative_link
 
 DATA = Path(str(files("helder.publish") / "data"))
 WORKSPACE_FILE = "life_events.yml"
@@ -311,7 +311,7 @@ def event_page(matched: MatchedEvent, language: str, address: str) -> PageFile:
             lines.append(f"{number}. {link} ({labels['old_site']})")
             continue
         lines.append(f"{number}. [{escape(step.title)}]({relative_link(rel, step.target)})")
-    front = {"title": event.title, "description": event.intro_for(address),
+    front = {"title": front_matter_text(event.title), "description": front_matter_text(event.intro_for(address)),
              "helder": {"life_event": event.slug,
                         "steps": [{"page": s.target, **({"task": s.task} if s.task else {})} for s in matched.steps]}}
     return PageFile(front, "\n".join(lines) + "\n")
