@@ -30,11 +30,14 @@ def stored_urls(root: Path) -> list[str]:
 
 
 def test_two_processes_share_the_crawl_without_duplicates(tmp_path: Path) -> None:
-    with ScriptedSite(site_of(150), delay=0.02) as site, redis_server() as redis_url:
+    # Each page takes 0.1 s to serve, so the shared crawl (2 requests at a time each) lasts several seconds: long
+    # enough for the second process to start and take part even on a busy machine (at 0.02 s the first one
+    # sometimes finished alone). The reference crawl asks 8 at a time to keep the test short.
+    with ScriptedSite(site_of(150), delay=0.1) as site, redis_server() as redis_url:
         workers = [make_workspace(tmp_path / name, site=site.url("/")) for name in ("reference", "one", "two")]
         fast = {"delay": 0.0, "max_rate": 0.0, "concurrency": 2, "autothrottle": False}
         reference, one, two = workers
-        single, _ = start_crawl(reference, with_overrides(reference.crawl, **fast))
+        single, _ = start_crawl(reference, with_overrides(reference.crawl, **{**fast, "concurrency": 8}))
         assert single.wait(timeout=120) == 0
         children = [start_crawl(ws, with_overrides(ws.crawl, **fast), shared=redis_url)[0] for ws in (one, two)]
         codes = [child.wait(timeout=180) for child in children]
