@@ -260,3 +260,26 @@ def test_every_fact_of_every_demo_page_survives_rewriting_and_splitting(demo_run
         assert not lost, (path.name, lost)
         checked += 1
     assert checked >= 50
+
+
+@pytest.mark.parametrize("sentence", [
+    # After the lexicon made "alsmede" "en", the part after ", en" was a phrase without a verb of its own.
+    "Door de boa's van de gemeente wordt actief toezicht gehouden op de naleving van de afvalregels met "
+    "afvalonderzoek, en door inzet van mobiele camera's op locaties waar dumpingen veelvuldig voorkomen.",
+    "U neemt de volgende stukken mee naar de afspraak op het stadskantoor in de binnenstad, en bankafschriften "
+    "van alle rekeningen over de laatste 3 maanden.",
+    "De aanvraag wordt door de gemeente binnen acht weken na ontvangst beoordeeld en afgehandeld, en kan daarna "
+    "niet meer worden gewijzigd door de aanvrager.",  # no subject of its own: it shares the first clause's
+    "U levert bij de aanvraag voor de vergunning een aantal stukken in bij de gemeente, en een overzicht van de "
+    "over te leggen gegevens.",
+])
+def test_no_split_leaves_a_part_without_its_own_verb(sentence: str) -> None:
+    assert split_sentence(sentence, "nl") == [sentence]
+
+
+def test_a_clause_with_its_own_subject_and_verb_is_split_at_en() -> None:
+    sentence = ("De gemeente stuurt u binnen twee weken na uw aanvraag een brief met het besluit, en daarna "
+                "ontvangt u het geld binnen vijf werkdagen op uw rekening.")
+    assert split_sentence(sentence, "nl") == [
+        "De gemeente stuurt u binnen twee weken na uw aanvraag een brief met het besluit.",
+        "Daarna ontvangt u het geld binnen vijf werkdagen op uw rekening."]

@@ -3,8 +3,12 @@
 A sentence over 20 words is split where the split cannot change what it says: at "; ", at ", maar " / ", but "
 (the contrast word stays: "Maar …"), at ", en " / ", and " between two clauses, and in English at a closing
 ", which …" clause. Splits inside brackets or quotes, next to numbers, or that leave a part of fewer than five
-words are not made. Only connectives, punctuation and the first letter of a new sentence change, so every number,
-amount, date, time, phone number, URL and name survives.
+words are not made. In Dutch, the part after ", en" must be a clause of its own: a finite verb among its first
+eight words, not first (else it shares the subject before it: "…, en kan daarna …") and before any word that opens
+a subordinate clause; after the lexicon makes "alsmede" "en", that part is often a phrase ("…, en door inzet van
+camera's.", "…, en bankafschriften van de laatste 3 maanden."), which must not stand as a sentence. Only
+connectives, punctuation and the first letter of a new sentence change, so every number, amount, date, time,
+phone number, URL and name survives.
 
 A Dutch sentence that still has no split may end in a relative clause after a comma ("…, waarbij u een formulier
 moet invullen."). That clause becomes a main clause of its own: the relative word becomes the demonstrative
@@ -43,6 +47,7 @@ SPLITS = {
     "en": [(r";\s+", ""), (r",\s+but\s+", "but "), (r",\s+and\s+", ""), (r",\s+which\s+", "this ")],
 }
 AND = {"nl": "en", "en": "and"}
+MAIN_VERB_WITHIN = 8  # words of a clause after ", en" in which its finite verb must stand
 
 
 def _set(words_: str) -> frozenset[str]:
@@ -138,7 +143,35 @@ def _safe(left: str, right: str, separator: str, language: str) -> bool:
         tail = left.rsplit(".", 1)[-1]
         if tail.count(",") >= 1 and all(len(p.split()) <= 3 for p in tail.split(",")[1:]):
             return False
+    if separator.strip(" ,").lower() == AND[language] and not _main_clause(right, language):
+        return False  # "…, en door inzet van camera's op plekken waar dumpingen voorkomen." has no verb of its own
     return right.rstrip()[-1:] in ".!?"  # the right part ends the sentence, so it can stand alone
+
+
+def _main_clause(text: str, language: str) -> bool:
+    """Whether a Dutch clause after ", en" can stand as a sentence: a finite verb among its first words (a main
+    clause has it second, after a first phrase of a few words), before a word that opens a subordinate clause."""
+    if language not in FINITE:
+        return True  # English "and" joins clauses and lists alike, and its splits keep the subject: left as it was
+    lowered = [w.lower() for w in _WORD.findall(text)]
+    for index, word in enumerate(lowered[:MAIN_VERB_WITHIN]):
+        if index and (word in CLAUSE_WORDS[language] or word in DEMONSTRATIVE[language]):
+            return False  # the verbs from here on are the subordinate clause's
+        if _main_clause_verb(word, lowered[index - 1] if index else "", language):
+            return index > 0  # first, it shares the subject of the clause before: "…, en kan daarna …"
+    return False
+
+
+def _main_clause_verb(word: str, previous: str, language: str) -> bool:
+    """A finite verb that can stand second in a main clause: not after an article or preposition ("de kosten",
+    "te leggen"), not ending in -s ("gegevens"), not separable ("inzet" stands as "zet … in")."""
+    if word in FINITE[language] or word in MISSED_VERBS[language]:
+        return True
+    if previous in NOT_BEFORE_FINITE[language]:
+        return False
+    if word in PLURAL[language]:
+        return True
+    return not word.endswith("s") and _finite_main_verb(word, language) and not _separable(word, language)
 
 
 def _relative_split(sentence: str, language: str) -> tuple[str, str] | None:
