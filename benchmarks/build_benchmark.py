@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import pstats
 import random
@@ -56,7 +57,9 @@ def make_workspace(root: Path, count: int, seed: int) -> tuple[Workspace, list[A
     return ws, pages
 
 
-def store_crawl(ws: Workspace, pages: list[AuditPage]) -> None:
+def store_crawl(ws: Workspace, pages: list[AuditPage], crawled_at: str | None = None) -> None:
+    """A finished crawl of the pages, stored as the crawler stores it (with each text's hash, so the store knows
+    which pages changed since the last crawl)."""
     with PageStore(ws.crawl_db) as store:
         crawl_id = store.begin_crawl([SITE + "/"])
         for page in pages:
@@ -64,20 +67,20 @@ def store_crawl(ws: Workspace, pages: list[AuditPage]) -> None:
             store.commit_page(crawl_id, PageRecord(
                 url=page.url, fetched_url=page.url, status=200, content_type="text/html", title=page.title,
                 h1=page.h1, section=page.section, blocks=page.blocks, text=text, word_count=len(text.split()),
-                crawled_at=page.crawled_at))
+                crawled_at=crawled_at or page.crawled_at, content_hash=hashlib.sha256(text.encode()).hexdigest()))
         store.finish_crawl(crawl_id, "finished")
 
 
 def change_site(ws: Workspace, pages: list[AuditPage], rng: random.Random) -> tuple[int, int]:
-    """A new crawl in which 2% of the pages say something new, and an audit that gave 5% of the tasks a new
-    query: what a monthly run of the pipeline brings."""
+    """A new crawl a month later, of every page, in which 2% of the pages say something new, and an audit that gave
+    5% of the tasks a new query: what a monthly run of the pipeline brings."""
     changed_pages = rng.sample(range(len(pages)), max(1, len(pages) // 50))
     for index in changed_pages:
         page = pages[index]
         blocks = [*page.blocks, ("p", "Vanaf 1 maart 2027 kunt u dit ook op het stadskantoor regelen.")]
         pages[index] = AuditPage(url=page.url, title=page.title, h1=page.h1, section=page.section,
-                                 crawled_at="2026-12-01", blocks=blocks)
-    store_crawl(ws, pages)
+                                 crawled_at=page.crawled_at, blocks=blocks)
+    store_crawl(ws, pages, crawled_at="2026-12-23T09:00:00+00:00")
     tasks = pd.read_parquet(ws.audit_dir / "tasks.parquet")
     changed_tasks = rng.sample(range(len(tasks)), max(1, len(tasks) // 20))
     for index in changed_tasks:
@@ -183,7 +186,8 @@ def main() -> None:
     timed("helder build again", lambda: print_build(build_site(ws)), results)
     second = results["helder generate again"] + results["helder build again"]
     changed_pages, changed_tasks = change_site(ws, pages, random.Random(args.seed + 1))
-    print(f"third run: a new crawl changed {changed_pages} pages' text, the audit {changed_tasks} tasks' queries")
+    print(f"third run: a month later, a new crawl of every page found {changed_pages} changed, "
+          f"the audit gave {changed_tasks} tasks a new query")
     timed("helder generate after changes", lambda: generate(ws), results)
     timed("helder build after changes", lambda: print_build(build_site(ws)), results)
     third = results["helder generate after changes"] + results["helder build after changes"]

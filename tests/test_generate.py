@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import yaml
 
 from helder.audit.run import run_audit
 from helder.config import Workspace
+from helder.crawler.store import PageRecord, PageStore
 from helder.publish.generate import generate
 from helder.publish.generate_record import record_path
 from helder.publish.pagefile import Outcome, is_untouched
@@ -107,6 +109,42 @@ def test_only_pages_whose_inputs_changed_are_built_again(workspace: Workspace, g
     full = generate(workspace)
     assert (full.built, full.reused) == (2, 0)
     assert _content(workspace) == reused
+
+
+def _crawl(ws: Workspace, blocks: list[tuple[str, str]], when: str) -> None:
+    """A crawl of the Wmo page as the crawler stores it: with its text's hash, so a changed text is seen."""
+    text = "\n\n".join(t for _, t in blocks)
+    url = f"{SITE}/zorg/huishoudelijke-ondersteuning"
+    with PageStore(ws.crawl_db) as store:
+        crawl_id = store.begin_crawl([SITE + "/"])
+        store.commit_page(crawl_id, PageRecord(
+            url=url, fetched_url=url, status=200, content_type="text/html", title=blocks[0][1], h1=blocks[0][1],
+            section="zorg", blocks=blocks, text=text, word_count=len(text.split()), crawled_at=when,
+            content_hash=hashlib.sha256(text.encode()).hexdigest()))
+        store.finish_crawl(crawl_id, "finished")
+
+
+def test_a_recrawl_that_finds_the_same_text_changes_no_page(workspace: Workspace, monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    """A page cites the crawl that found its text, not the last crawl: else every monthly crawl would change,
+    build and render every page."""
+    only_test_lexicon(monkeypatch, tmp_path)
+    store_terms(workspace, [("hulp in huis", "/zorg/huishoudelijke-ondersteuning", 30, 900)])
+    page = workspace.content_dir / "zorg" / "hulp-in-huis.md"
+    _crawl(workspace, HULP_PAGE, "2026-11-01T10:00:00+00:00")
+    run_audit(workspace, show_progress=False)
+    generate(workspace)
+    assert "(2026-11-01)" in page.read_text(encoding="utf-8")
+    _crawl(workspace, HULP_PAGE, "2026-12-01T10:00:00+00:00")  # a month later, nothing changed
+    run_audit(workspace, show_progress=False)
+    again = generate(workspace)
+    assert (again.built, again.count(Outcome.WRITTEN)) == (0, 0)
+    assert "(2026-11-01)" in page.read_text(encoding="utf-8")
+    _crawl(workspace, [*HULP_PAGE, ("p", "Vanaf 1 maart 2027 ook via de website.")], "2027-01-05T10:00:00+00:00")
+    run_audit(workspace, show_progress=False)
+    assert generate(workspace).built == 1
+    text = page.read_text(encoding="utf-8")
+    assert "(2027-01-05)" in text and "Vanaf 1 maart 2027" in text
 
 
 def test_a_new_lexicon_or_a_broken_record_builds_every_page(workspace: Workspace, generated: Path) -> None:

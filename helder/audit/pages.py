@@ -23,6 +23,12 @@ class AuditPage:
     crawled_at: str
     blocks: list[tuple[str, str]]  # (kind, text)
     content_type: str = "text/html"
+    changed_at: str = ""  # the crawl that first found this text (crawled_at moves on with every crawl)
+
+    @property
+    def text_date(self) -> str:
+        """The date of the crawl that found the page's text as it is: what a task page cites its source by."""
+        return (self.changed_at or self.crawled_at)[:10]
 
     @property
     def is_document(self) -> bool:
@@ -55,5 +61,5 @@ def load_pages(ws: Workspace) -> list[AuditPage]:
         raise HelderError(f"{ws.crawl_db}: the latest crawl stored no HTML pages with text. Run `helder crawl`.")
     return [AuditPage(url=r["url"], title=r["title"], h1=r["h1"], section=r["section"],
                       crawled_at=r["crawled_at"], blocks=[tuple(b) for b in json.loads(r["blocks"])],
-                      content_type=r["content_type"])
+                      content_type=r["content_type"], changed_at=r["changed_at"] or "")
             for r in rows]

@@ -88,7 +88,9 @@ def save_terms_record(ws: Workspace, lexicon: Lexicon, known: dict[str, list[lis
 
 def page_key(shared: str, task: dict[str, Any], source: AuditPage, kind: str, ctx: PageContext) -> str:
     documents = [asdict(link) for link in ctx.documents.get(source.url, [])]
-    return _digest([shared, kind, task, asdict(source), documents])
+    # Every crawl moves crawled_at on; the page cites only the date of the crawl that found its text.
+    page = {**asdict(source), "crawled_at": "", "changed_at": source.text_date}
+    return _digest([shared, kind, task, page, documents])
 
 
 def _digest(parts: list[Any]) -> str:

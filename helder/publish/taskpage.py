@@ -79,7 +79,7 @@ def task_page(task: dict[str, Any], source: AuditPage, ctx: PageContext, kind: s
     kept_u = 0
     if language == "nl" and ctx.address == "je":
         lines, kept_u = _address_je(lines)
-    crawled = source.crawled_at[:10]
+    crawled = source.text_date  # not the last crawl's date: a page re-crawled unchanged stays as it was
     lines.append(f"## {labels['sources']}\n")
     target = link_target(source.url)
     lines.append(f"- [{escape(official)}]({target}) ({crawled})\n" if target else f"- {escape(official)} ({crawled})\n")
