@@ -59,6 +59,7 @@ def shared_key(ctx: PageContext) -> str:
     return _digest([lexicon_key(ctx.lexicon), ctx.language, ctx.address])
 
 
+@lru_cache(maxsize=4)  # asked for by the page keys and by the glossary record's load and save
 def lexicon_key(lexicon: Lexicon) -> str:
     """The lexicon's entries with the code and data that match them."""
     entries = [(e.term, e.plain, e.explanation, e.category, e.source) for e in lexicon.entries]

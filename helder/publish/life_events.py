@@ -205,10 +205,8 @@ def _step_phrases(texts: tuple[str, ...], code: str) -> tuple[list[frozenset[str
     return tuple(_phrase(text, get_language(code)) for text in texts)
 
 
-def best_match(step: Step, candidates: list[Candidate], used: set[str], language: Language,
-               index: CandidateIndex | None = None) -> Candidate | None:
-    pool = candidates if index is None else index.possible(step, language)
-    scored = [(score(step, c, language), c.impressions, c) for c in pool if c.target not in used]
+def best_match(step: Step, candidates: list[Candidate], used: set[str], language: Language) -> Candidate | None:
+    scored = [(score(step, c, language), c.impressions, c) for c in candidates if c.target not in used]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
         return None
@@ -283,8 +281,8 @@ def match_events(events: list[LifeEvent], tasks: list[Candidate], old: list[Cand
         used: set[str] = set()
         result = MatchedEvent(event)
         for step in event.steps:
-            choice = (best_match(step, tasks, used, language, task_index)
-                      or best_match(step, old, used, language, old_index))
+            choice = (best_match(step, task_index.possible(step, language), used, language)
+                      or best_match(step, old_index.possible(step, language), used, language))
             if choice is not None:
                 used.add(choice.target)
                 result.steps.append(choice)

@@ -58,7 +58,6 @@ class RenderedPage:
 @dataclass
 class BuildStats:
     rendered: int = 0
-    reused: int = 0
     record: dict[str, Any] = field(default_factory=dict)  # written by `save_record` once the site is in place
 
 
@@ -140,7 +139,7 @@ def build(config: Any, record: dict[str, RenderedPage], previous_site: Path | No
         _restore_search_index(config, [results[f.src_uri] for f in doc_files])
         _check_anchors(config, files, doc_files, results)
         config.plugins.on_post_build(config=config)
-        return BuildStats(rendered=len(to_render), reused=len(doc_files) - len(to_render),
+        return BuildStats(rendered=len(to_render),
                           record={src: asdict(page) for src, page in results.items() if page.key})
     except Exception as error:
         config.plugins.on_build_error(error=error)
@@ -220,15 +219,11 @@ def _check_anchors(config: Any, files: Any, doc_files: Any, results: dict[str, R
 
 def _page_key(shared: str, file: Any) -> str:
     """"" for a page whose inputs cannot all be known: one a plugin made, or one that includes snippets."""
-    if not file.abs_src_path:
+    page = file.page
+    if not file.abs_src_path or page.markdown is None or "--8<--" in page.markdown:
         return ""
-    try:
-        source = Path(file.abs_src_path).read_bytes()
-    except OSError:
-        return ""
-    if b"--8<--" in source:
-        return ""
-    return hashlib.sha256(b"\0".join([shared.encode(), file.src_uri.encode(), source])).hexdigest()
+    meta = json.dumps(page.meta, sort_keys=True, default=repr)  # as read_source split it from the Markdown
+    return hashlib.sha256("\0".join([shared, file.src_uri, meta, page.markdown]).encode()).hexdigest()
 
 
 def _shared_key(config: Any, files: Any, nav: Any) -> str:
